@@ -1,0 +1,45 @@
+package dev.bulwark.core.journal;
+
+import dev.bulwark.core.alert.Alert;
+import dev.bulwark.core.alert.IncomingAlert;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The durable, ordered record of every alert the engine accepted: the source of truth. An alert is
+ * acknowledged to its sender only after {@link #append} returned, and the rules read it from here,
+ * so a crash between the two loses nothing.
+ */
+public interface AlertJournal {
+
+  /**
+   * Commits the alerts that the journal does not hold yet, in the given order, in one transaction.
+   * An alert whose dedup key is already journaled (or repeats earlier in the same batch) is counted
+   * as a duplicate and not stored again.
+   */
+  AppendResult append(List<IncomingAlert> alerts);
+
+  /** Up to {@code max} alerts committed after position {@code afterSeq}, in journal order. */
+  List<Alert> readAfter(long afterSeq, int max);
+
+  /**
+   * Up to {@code max} alerts after {@code afterSeq} and up to {@code upToSeq} whose event time is
+   * at or after {@code since}, in journal order: what a restarted engine replays to rebuild its
+   * correlation windows.
+   */
+  List<Alert> readWindow(long afterSeq, long upToSeq, Instant since, int max);
+
+  /** The position up to which the rules have evaluated the journal (0 when nothing). */
+  long processedUpTo();
+
+  /** Records that the rules have evaluated the journal up to {@code seq}. */
+  void markProcessed(long seq);
+
+  /** The latest event time among alerts up to {@code seq}, or {@code null} when there are none. */
+  Instant latestEventTime(long upToSeq);
+
+  /** The last journal position (0 when empty). */
+  long lastSeq();
+
+  record AppendResult(int accepted, int duplicates) {}
+}

@@ -1,0 +1,125 @@
+package dev.bulwark.core.pipeline;
+
+import dev.bulwark.core.alert.Alert;
+import dev.bulwark.core.journal.AlertJournal;
+import dev.bulwark.core.rules.Decision;
+import dev.bulwark.core.rules.RuleEvaluator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds the journal to the rules, in journal order, and commits what they decided together with the
+ * journal position: after a crash, evaluation resumes at the first alert whose decisions were not
+ * committed. Correlation state lives in memory, so a fresh evaluator is first warmed up by
+ * replaying the already-processed alerts of the longest rule window, with their decisions dropped.
+ */
+public final class JournalProcessor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JournalProcessor.class);
+
+  private final AlertJournal journal;
+  private final Supplier<RuleEvaluator> evaluators;
+  private final IncidentService incidents;
+  private final Transactions transactions;
+  private final int batchSize;
+  private RuleEvaluator evaluator;
+
+  public JournalProcessor(
+      AlertJournal journal,
+      Supplier<RuleEvaluator> evaluators,
+      IncidentService incidents,
+      Transactions transactions,
+      int batchSize) {
+    this.journal = journal;
+    this.evaluators = evaluators;
+    this.incidents = incidents;
+    this.transactions = transactions;
+    this.batchSize = batchSize;
+  }
+
+  /**
+   * Evaluates every alert committed so far; returns how many. Safe to call from several threads:
+   * calls run one at a time.
+   */
+  public synchronized int processAvailable() {
+    int processed = 0;
+    while (true) {
+      List<Alert> batch = journal.readAfter(journal.processedUpTo(), batchSize);
+      if (batch.isEmpty()) {
+        return processed;
+      }
+      processBatch(batch);
+      processed += batch.size();
+    }
+  }
+
+  /** Replaces the rules (e.g. after a rule-set change) and rebuilds their windows. */
+  public synchronized void reset() {
+    if (evaluator != null) {
+      evaluator.close();
+      evaluator = null;
+    }
+  }
+
+  private void processBatch(List<Alert> batch) {
+    RuleEvaluator rules = evaluator();
+    List<Decision> decisions = new ArrayList<>();
+    Map<Long, Alert> bySeq = new HashMap<>();
+    try {
+      for (Alert alert : batch) {
+        bySeq.put(alert.seq(), alert);
+        decisions.addAll(rules.evaluate(alert));
+      }
+      long last = batch.get(batch.size() - 1).seq();
+      transactions.inTransaction(
+          () -> {
+            decisions.forEach(decision -> incidents.apply(decision, bySeq));
+            journal.markProcessed(last);
+            return null;
+          });
+    } catch (RuntimeException e) {
+      // The rules saw alerts whose decisions were not committed: their state is ahead of the
+      // journal. Drop it; the next call warms up a fresh evaluator from the journal.
+      reset();
+      throw e;
+    }
+  }
+
+  private RuleEvaluator evaluator() {
+    if (evaluator == null) {
+      evaluator = evaluators.get();
+      warmUp(evaluator);
+    }
+    return evaluator;
+  }
+
+  private void warmUp(RuleEvaluator fresh) {
+    long processedUpTo = journal.processedUpTo();
+    Instant latest = journal.latestEventTime(processedUpTo);
+    if (latest == null) {
+      return;
+    }
+    Instant since = latest.minus(fresh.longestWindow());
+    long after = 0;
+    int replayed = 0;
+    while (true) {
+      List<Alert> page = journal.readWindow(after, processedUpTo, since, batchSize);
+      if (page.isEmpty()) {
+        break;
+      }
+      page.forEach(fresh::warmUp);
+      replayed += page.size();
+      after = page.get(page.size() - 1).seq();
+    }
+    LOG.info(
+        "BULWARK-0101 rebuilt correlation windows from {} journaled alerts since {}",
+        replayed,
+        since);
+  }
+}
