@@ -38,4 +38,21 @@ public record Incident(
         entities,
         newPlaybook);
   }
+
+  /** This incident in another status. */
+  public Incident withStatus(IncidentStatus newStatus) {
+    return new Incident(
+        id,
+        title,
+        severity,
+        newStatus,
+        createdAt,
+        updatedAt,
+        correlationKey,
+        ruleIds,
+        riskScore,
+        alertCount,
+        entities,
+        playbook);
+  }
 }

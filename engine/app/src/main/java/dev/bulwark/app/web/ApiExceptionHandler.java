@@ -1,0 +1,87 @@
+package dev.bulwark.app.web;
+
+import dev.bulwark.core.alert.InvalidAlertsException;
+import dev.bulwark.core.alert.Violation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every API error as problem JSON; Spring's own (415, 405, ...) come through the base class. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(InvalidAlertsException.class)
+  ProblemDetail invalidAlerts(InvalidAlertsException e) {
+    ProblemDetail problem =
+        switch (e.kind()) {
+          case MALFORMED ->
+              Problems.of(
+                  HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", e.getMessage());
+          case INVALID ->
+              Problems.of(HttpStatus.BAD_REQUEST, "invalid-alert", "Invalid alert", e.getMessage());
+          case EMPTY ->
+              Problems.of(
+                  HttpStatus.BAD_REQUEST, "empty-batch", "No alerts in request", e.getMessage());
+          case TOO_MANY ->
+              Problems.of(
+                  HttpStatus.PAYLOAD_TOO_LARGE,
+                  "batch-too-large",
+                  "Too many alerts",
+                  e.getMessage());
+        };
+    if (!e.violations().isEmpty()) {
+      problem.setProperty("errors", errors(e.violations()));
+    }
+    problem.setProperty("committed", 0);
+    return problem;
+  }
+
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ProblemDetail tooLarge(PayloadTooLargeException e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "body-too-large",
+            "Request body too large",
+            e.getMessage());
+    problem.setProperty("committed", 0);
+    return problem;
+  }
+
+  @ExceptionHandler(UnsupportedMediaTypeException.class)
+  ProblemDetail unsupported(UnsupportedMediaTypeException e) {
+    return Problems.of(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "unsupported-media-type",
+        "Unsupported media type",
+        e.getMessage());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(BadRequestException.class)
+  ProblemDetail badRequest(BadRequestException e) {
+    return Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getMessage());
+  }
+
+  private static List<Map<String, Object>> errors(List<Violation> violations) {
+    return violations.stream()
+        .map(
+            v -> {
+              Map<String, Object> error = new LinkedHashMap<>();
+              error.put("index", v.index());
+              error.put("field", v.field());
+              error.put("message", v.message());
+              return error;
+            })
+        .toList();
+  }
+}
