@@ -113,7 +113,7 @@ public class JdbcAlertJournal implements AlertJournal {
   @Override
   public List<Alert> readAfter(long afterSeq, int max) {
     return jdbc.query(
-        "SELECT seq, event_time, document FROM alert_journal WHERE seq > ? ORDER BY seq"
+        "SELECT seq, event_time, received_at, document FROM alert_journal WHERE seq > ? ORDER BY seq"
             + " FETCH FIRST ? ROWS ONLY",
         this::alert,
         afterSeq,
@@ -123,7 +123,7 @@ public class JdbcAlertJournal implements AlertJournal {
   @Override
   public List<Alert> readWindow(long afterSeq, long upToSeq, Instant since, int max) {
     return jdbc.query(
-        "SELECT seq, event_time, document FROM alert_journal"
+        "SELECT seq, event_time, received_at, document FROM alert_journal"
             + " WHERE seq > ? AND seq <= ? AND event_time >= ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
         this::alert,
         afterSeq,
@@ -181,7 +181,8 @@ public class JdbcAlertJournal implements AlertJournal {
       return new Alert(
           rs.getLong("seq"),
           instant(rs, "event_time"),
-          (ObjectNode) mapper.readTree(rs.getString("document")));
+          (ObjectNode) mapper.readTree(rs.getString("document")),
+          instant(rs, "received_at"));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("journal entry " + rs.getLong("seq") + " is corrupt", e);
     }

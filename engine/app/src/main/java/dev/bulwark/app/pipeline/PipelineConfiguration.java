@@ -5,10 +5,12 @@ import dev.bulwark.core.incident.IncidentStore;
 import dev.bulwark.core.journal.AlertJournal;
 import dev.bulwark.core.pipeline.IncidentService;
 import dev.bulwark.core.pipeline.JournalProcessor;
+import dev.bulwark.core.pipeline.PipelineMetrics;
 import dev.bulwark.core.pipeline.PlaybookDispatcher;
 import dev.bulwark.core.pipeline.Transactions;
 import dev.bulwark.core.playbook.PlaybookLauncher;
 import dev.bulwark.core.rules.RuleEvaluator;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
@@ -45,9 +47,22 @@ class PipelineConfiguration {
       Supplier<RuleEvaluator> evaluators,
       IncidentService incidents,
       Transactions transactions,
-      BulwarkProperties properties) {
+      BulwarkProperties properties,
+      PipelineMetrics metrics,
+      Clock clock) {
     return new JournalProcessor(
-        journal, evaluators, incidents, transactions, properties.getProcessor().getBatchSize());
+        journal,
+        evaluators,
+        incidents,
+        transactions,
+        properties.getProcessor().getBatchSize(),
+        metrics,
+        clock);
+  }
+
+  @Bean
+  PipelineMetrics pipelineMetrics(MeterRegistry registry) {
+    return new MicrometerPipelineMetrics(registry);
   }
 
   @Bean

@@ -17,11 +17,20 @@ public final class Alert {
   private final long seq;
   private final Instant timestamp;
   private final ObjectNode document;
+  private final Instant receivedAt;
 
   public Alert(long seq, Instant timestamp, ObjectNode document) {
+    this(seq, timestamp, document, null);
+  }
+
+  /**
+   * @param receivedAt when the journal committed it, or {@code null} when not known (tests, replays)
+   */
+  public Alert(long seq, Instant timestamp, ObjectNode document, Instant receivedAt) {
     this.seq = seq;
     this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
     this.document = Objects.requireNonNull(document, "document");
+    this.receivedAt = receivedAt;
   }
 
   /** The journal position: unique, increasing in the order alerts were committed. */
@@ -32,6 +41,11 @@ public final class Alert {
   /** The event time ({@code @timestamp}), which correlation windows run on. */
   public Instant timestamp() {
     return timestamp;
+  }
+
+  /** When the journal committed the alert; {@code null} when not known. */
+  public Instant receivedAt() {
+    return receivedAt;
   }
 
   public ObjectNode document() {

@@ -4,6 +4,8 @@ import dev.bulwark.core.alert.Alert;
 import dev.bulwark.core.journal.AlertJournal;
 import dev.bulwark.core.rules.Decision;
 import dev.bulwark.core.rules.RuleEvaluator;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,8 @@ public final class JournalProcessor {
   private final IncidentService incidents;
   private final Transactions transactions;
   private final int batchSize;
+  private final PipelineMetrics metrics;
+  private final Clock clock;
   private RuleEvaluator evaluator;
 
   public JournalProcessor(
@@ -35,12 +39,16 @@ public final class JournalProcessor {
       Supplier<RuleEvaluator> evaluators,
       IncidentService incidents,
       Transactions transactions,
-      int batchSize) {
+      int batchSize,
+      PipelineMetrics metrics,
+      Clock clock) {
     this.journal = journal;
     this.evaluators = evaluators;
     this.incidents = incidents;
     this.transactions = transactions;
     this.batchSize = batchSize;
+    this.metrics = metrics;
+    this.clock = clock;
   }
 
   /**
@@ -83,11 +91,24 @@ public final class JournalProcessor {
             journal.markProcessed(last);
             return null;
           });
+      recordLatency(decisions, bySeq);
+      metrics.alertsEvaluated(batch.size());
     } catch (RuntimeException e) {
       // The rules saw alerts whose decisions were not committed: their state is ahead of the
       // journal. Drop it; the next call warms up a fresh evaluator from the journal.
       reset();
       throw e;
+    }
+  }
+
+  /** Time from the commit of the alert that made a rule fire to the commit of its incident. */
+  private void recordLatency(List<Decision> decisions, Map<Long, Alert> bySeq) {
+    Instant now = clock.instant();
+    for (Decision decision : decisions) {
+      Alert trigger = bySeq.get(decision.alertSeqs().get(decision.alertSeqs().size() - 1));
+      if (trigger != null && trigger.receivedAt() != null) {
+        metrics.alertToIncident(Duration.between(trigger.receivedAt(), now));
+      }
     }
   }
 

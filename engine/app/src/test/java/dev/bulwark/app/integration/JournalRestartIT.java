@@ -1,0 +1,73 @@
+package dev.bulwark.app.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.app.BulwarkApplication;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The journal is the source of truth: alerts acknowledged by one engine run and not yet evaluated
+ * when it stopped are evaluated by the next run on the same database.
+ */
+class JournalRestartIT {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void alertsAcceptedBeforeAStopAreProcessedAfterTheRestart() throws Exception {
+    String run = "restart-" + System.nanoTime();
+    String user = "rs-" + Long.toHexString(System.nanoTime());
+
+    try (ConfigurableApplicationContext first = start(false)) {
+      BulwarkClient client = client(first);
+      var response =
+          client.post(
+              "/api/v1/alerts",
+              "application/x-ndjson",
+              TestAlerts.load("brute_force.ndjson", user, run).getBytes(StandardCharsets.UTF_8));
+      assertThat(response.status()).isEqualTo(202);
+      JsonNode status = client.get("/api/v1/status").json();
+      assertThat(status.at("/journal/received").asLong()).isEqualTo(6);
+      assertThat(status.at("/journal/backlog").asLong()).isEqualTo(6);
+      assertThat(client.get("/api/v1/incidents").json().get("total").asLong()).isZero();
+    }
+    assertThat(Files.list(dataDir)).isNotEmpty();
+
+    try (ConfigurableApplicationContext second = start(true)) {
+      BulwarkClient client = client(second);
+      JsonNode incidents =
+          client.await(
+              "/api/v1/incidents", list -> list.get("total").asLong() == 1, Duration.ofSeconds(30));
+      assertThat(incidents.at("/items/0/entities/users/0").asText()).isEqualTo(user);
+      assertThat(incidents.at("/items/0/alertCount").asInt()).isEqualTo(6);
+      JsonNode status = client.get("/api/v1/status").json();
+      assertThat(status.at("/journal/processed").asLong()).isEqualTo(6);
+      assertThat(status.at("/journal/backlog").asLong()).isZero();
+      client.await("/api/v1/approvals", approvals -> approvals.size() == 1, Duration.ofSeconds(30));
+    }
+  }
+
+  private ConfigurableApplicationContext start(boolean processing) {
+    // Command-line arguments, as a user would pass them: they override application.yaml.
+    return new SpringApplicationBuilder(BulwarkApplication.class)
+        .run(
+            "--server.port=0",
+            "--bulwark.data-dir=" + dataDir.toAbsolutePath(),
+            "--bulwark.processor.enabled=" + processing,
+            "--bulwark.processor.poll-interval=200ms",
+            "--camunda.bpm.process-engine-name=restart-test");
+  }
+
+  private static BulwarkClient client(ConfigurableApplicationContext context) {
+    return new BulwarkClient(
+        Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+  }
+}
