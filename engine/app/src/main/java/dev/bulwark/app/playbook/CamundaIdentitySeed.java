@@ -4,9 +4,9 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +25,8 @@ class CamundaIdentitySeed {
     this.identity = identity;
   }
 
-  @EventListener
-  public void seed(PostDeployEvent deployed) {
+  @EventListener(ApplicationReadyEvent.class)
+  public void seed() {
     group("soc-analysts", "SOC analysts");
     group("soc-leads", "SOC leads");
     for (String name : List.of("analyst", "analyst2")) {
