@@ -19,15 +19,21 @@ import org.kie.api.definition.type.Timestamp;
 @Role(Role.Type.EVENT)
 @Timestamp("timestamp")
 // An event is dropped once the session clock (the latest event time seen) has moved 2h past its
-// @timestamp. Without an expiry, events matched by a pattern without a temporal bound would stay in
-// memory forever. 2h = the longest window a rule may declare (RuleMetadata.MAX_WINDOW, 1h) plus 1h
-// of lateness: an alert up to an hour late still finds the alerts of its window. The policy is the
-// default TIME_HARD so a rule without temporal constraints cannot stretch it.
+// @timestamp; without an expiry, an event matched by a pattern with no temporal bound would stay in
+// memory forever. 2h = the longest window a rule may declare (1h) + the lateness allowed (1h): an
+// alert up to an hour late still finds every alert of its window. The policy is the default,
+// TIME_HARD, so no rule can stretch it.
 @Expires("2h")
 public final class AlertEvent {
 
   /** How long after its event time an alert stays in a session; matches {@link Expires} above. */
   public static final Duration EXPIRY = Duration.ofHours(2);
+
+  /** How late (behind the latest event time) an alert may arrive and still correlate fully. */
+  public static final Duration ALLOWED_LATENESS = Duration.ofHours(1);
+
+  /** The longest {@code @window} a rule may declare: what expiry leaves after lateness. */
+  public static final Duration MAX_WINDOW = EXPIRY.minus(ALLOWED_LATENESS);
 
   private final Alert alert;
   private final long timestamp;

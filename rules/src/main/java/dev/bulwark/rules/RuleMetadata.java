@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -35,19 +36,14 @@ public record RuleMetadata(
     String file) {
 
   /**
-   * The longest {@code @window} a rule may declare: events expire {@link AlertEvent#EXPIRY} after
-   * their event time, and the rest of that time is what a late alert is allowed.
-   */
-  public static final Duration MAX_WINDOW = Duration.ofHours(1);
-
-  /**
    * The window of a rule that does not declare one. The longest allowed, so a restart replays
    * enough for any rule; single-alert rules declare {@code @window("0s")}.
    */
-  public static final Duration DEFAULT_WINDOW = MAX_WINDOW;
+  public static final Duration DEFAULT_WINDOW = AlertEvent.MAX_WINDOW;
 
   private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern DURATION = Pattern.compile("(\\d+(ms|s|m|h|d))+");
   private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
@@ -62,7 +58,7 @@ public record RuleMetadata(
     if (id == null) {
       problems.add("@id is missing; give the rule a fixed UUID, e.g. @id(\"" + example() + "\")");
     } else if (!UUID_TEXT.matcher(id).matches()) {
-      problems.add("@id must be a UUID like " + example() + ", got \"" + id + "\"");
+      problems.add("@id must be a UUID (8-4-4-4-12 hex digits), got \"" + id + "\"");
     }
     Severity severity = null;
     String severityText = text(meta, "severity");
@@ -131,19 +127,15 @@ public record RuleMetadata(
   }
 
   private static int risk(Object value, List<String> problems) {
-    Integer risk = null;
-    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      risk = ((Number) value).intValue();
-    } else if (value instanceof String text && text.trim().matches("-?\\d{1,9}")) {
-      risk = Integer.parseInt(text.trim());
-    }
     if (value == null) {
       problems.add("@risk is missing; an integer from 0 to 100, e.g. @risk(73)");
-    } else if (risk == null || risk < 0 || risk > 100) {
-      problems.add("@risk must be an integer from 0 to 100, got " + value);
-    } else {
-      return risk;
+      return 0;
     }
+    String text = unquote(value.toString().strip());
+    if (text.matches("\\d{1,3}") && Integer.parseInt(text) <= 100) {
+      return Integer.parseInt(text);
+    }
+    problems.add("@risk must be an integer from 0 to 100, got " + value);
     return 0;
   }
 
@@ -153,11 +145,15 @@ public record RuleMetadata(
     }
     try {
       Duration window = parseDuration(text);
-      if (window.compareTo(MAX_WINDOW) > 0) {
+      if (window.compareTo(AlertEvent.MAX_WINDOW) > 0) {
         problems.add(
-            "@window must be at most 1h (alerts expire "
-                + AlertEvent.EXPIRY.toHours()
-                + "h after their event time, the rest is allowed lateness), got "
+            "@window must be at most "
+                + hours(AlertEvent.MAX_WINDOW)
+                + " (alerts expire "
+                + hours(AlertEvent.EXPIRY)
+                + " after their event time, "
+                + hours(AlertEvent.ALLOWED_LATENESS)
+                + " of which is allowed lateness), got "
                 + text);
       }
       return window;
@@ -167,20 +163,27 @@ public record RuleMetadata(
     }
   }
 
-  /** The annotation's value as text; DRL string values may arrive still quoted. */
+  /**
+   * The annotation's value as text. The executable model hands over the annotation's source text,
+   * so a string still has its quotes and escapes.
+   */
   private static String text(Map<String, Object> meta, String key) {
     Object value = meta.get(key);
-    if (value == null) {
-      return null;
-    }
-    String text = value.toString();
+    return value == null ? null : unquote(value.toString());
+  }
+
+  private static String unquote(String text) {
     if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
-      text = text.substring(1, text.length() - 1);
+      return text.substring(1, text.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
     }
     return text;
   }
 
+  private static String hours(Duration duration) {
+    return duration.toHours() + "h";
+  }
+
   private static String example() {
-    return java.util.UUID.randomUUID().toString();
+    return UUID.randomUUID().toString();
   }
 }

@@ -1,0 +1,101 @@
+package dev.bulwark.rules;
+
+import dev.bulwark.core.alert.Alert;
+import dev.bulwark.core.rules.Decision;
+import dev.bulwark.core.rules.RuleEvaluator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.time.SessionPseudoClock;
+
+/**
+ * Evaluates alerts with one Drools session on event time. The session runs a pseudo clock that
+ * follows the alerts' {@code @timestamp}s: it moves forward to each alert's event time and never
+ * back, so windows and expiry depend on the alerts alone, not on when they arrive. A replay of last
+ * week's alerts gives last week's decisions; an alert that arrives late is still inserted and joins
+ * the windows it falls in. Not thread-safe, like every {@link RuleEvaluator}.
+ *
+ * <pre>
+ * Supplier&lt;RuleEvaluator&gt; evaluators = () -&gt; new DroolsRuleEvaluator(ruleSet);
+ * </pre>
+ */
+public final class DroolsRuleEvaluator implements RuleEvaluator {
+
+  private final KieSession session;
+  private final SessionPseudoClock clock;
+  private final DecisionEmitter decisions = new DecisionEmitter();
+  private final Duration replayWindow;
+
+  public DroolsRuleEvaluator(RuleSet ruleSet) {
+    KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
+    configuration.setOption(ClockTypeOption.PSEUDO);
+    this.session = ruleSet.kieBase().newKieSession(configuration, null);
+    this.clock = session.getSessionClock();
+    this.replayWindow = ruleSet.replayWindow();
+    if (declaresDecisionsGlobal(ruleSet)) {
+      session.setGlobal(DecisionEmitter.GLOBAL, decisions);
+    }
+  }
+
+  @Override
+  public List<Decision> evaluate(Alert alert) {
+    insertAndFire(alert);
+    return decisions.drain();
+  }
+
+  @Override
+  public void warmUp(Alert alert) {
+    insertAndFire(alert);
+    decisions.drain();
+  }
+
+  /**
+   * What a restart must replay: {@link RuleSet#replayWindow()}, the longest rule window plus the
+   * allowed lateness, so late alerts correlate after a restart as they would have before it.
+   */
+  @Override
+  public Duration longestWindow() {
+    return replayWindow;
+  }
+
+  @Override
+  public void close() {
+    session.dispose();
+  }
+
+  /** The session's event time: the latest {@code @timestamp} seen. */
+  Instant eventTime() {
+    return Instant.ofEpochMilli(clock.getCurrentTime());
+  }
+
+  /** How many alerts the session holds; expiry keeps it bounded. */
+  long factCount() {
+    return session.getFactCount();
+  }
+
+  private void insertAndFire(Alert alert) {
+    long eventTime = alert.timestamp().toEpochMilli();
+    long now = clock.getCurrentTime();
+    if (eventTime > now) {
+      clock.advanceTime(eventTime - now, TimeUnit.MILLISECONDS);
+    }
+    session.insert(new AlertEvent(alert));
+    session.fireAllRules();
+  }
+
+  private static boolean declaresDecisionsGlobal(RuleSet ruleSet) {
+    for (KiePackage kiePackage : ruleSet.kieBase().getKiePackages()) {
+      if (kiePackage.getGlobalVariables().stream()
+          .anyMatch(global -> global.getName().equals(DecisionEmitter.GLOBAL))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
