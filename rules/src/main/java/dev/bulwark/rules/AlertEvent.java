@@ -24,7 +24,7 @@ import org.kie.api.definition.type.Timestamp;
 // alert up to an hour late still finds every alert of its window. The policy is the default,
 // TIME_HARD, so no rule can stretch it.
 @Expires("2h")
-public final class AlertEvent {
+public final class AlertEvent implements Evidence {
 
   /** How long after its event time an alert stays in a session; matches {@link Expires} above. */
   public static final Duration EXPIRY = Duration.ofHours(2);
@@ -45,6 +45,10 @@ public final class AlertEvent {
   private final String userName;
   private final String hostName;
   private final String sourceIp;
+  private final List<String> tags;
+  private final double lat;
+  private final double lon;
+  private final double durationNanos;
 
   public AlertEvent(Alert alert) {
     this.alert = Objects.requireNonNull(alert, "alert");
@@ -59,6 +63,15 @@ public final class AlertEvent {
     this.userName = alert.userName();
     this.hostName = alert.hostName();
     this.sourceIp = alert.sourceIp();
+    this.tags = List.copyOf(alert.texts("tags"));
+    this.lat = orNaN(alert.number("source.geo.location.lat"));
+    this.lon = orNaN(alert.number("source.geo.location.lon"));
+    Double duration = alert.number("event.duration");
+    this.durationNanos = duration == null ? 0 : duration;
+  }
+
+  private static double orNaN(Double value) {
+    return value == null ? Double.NaN : value;
   }
 
   public Alert getAlert() {
@@ -66,11 +79,13 @@ public final class AlertEvent {
   }
 
   /** The journal position of the alert. */
+  @Override
   public long getSeq() {
     return alert.seq();
   }
 
   /** The event time ({@code @timestamp}) in epoch milliseconds; Drools' event timestamp. */
+  @Override
   public long getTimestamp() {
     return timestamp;
   }
@@ -101,16 +116,19 @@ public final class AlertEvent {
   }
 
   /** {@code user.name}, or {@code null}. */
+  @Override
   public String getUserName() {
     return userName;
   }
 
   /** {@code host.name}, or {@code null}. */
+  @Override
   public String getHostName() {
     return hostName;
   }
 
   /** {@code source.ip}, or {@code null}. */
+  @Override
   public String getSourceIp() {
     return sourceIp;
   }
@@ -118,6 +136,56 @@ public final class AlertEvent {
   /** A short human label: the SIEM rule name, the message, or the event action. */
   public String getSummary() {
     return alert.summary();
+  }
+
+  /** {@code tags}, e.g. {@code [vpn]}; empty when absent. */
+  public List<String> getTags() {
+    return tags;
+  }
+
+  /** {@code source.as.number} as text, or {@code null}. */
+  public String getAsNumber() {
+    return alert.text("source.as.number");
+  }
+
+  /** {@code source.as.organization.name}, or {@code null}. */
+  public String getAsOrganization() {
+    return alert.text("source.as.organization.name");
+  }
+
+  /** {@code source.geo.country_iso_code}, or {@code null}. */
+  public String getCountry() {
+    return alert.text("source.geo.country_iso_code");
+  }
+
+  /** {@code source.geo.location.lat}, or NaN. */
+  public double getLat() {
+    return lat;
+  }
+
+  /** {@code source.geo.location.lon}, or NaN. */
+  public double getLon() {
+    return lon;
+  }
+
+  /** {@code device.id}, or {@code null}. */
+  public String getDeviceId() {
+    return alert.text("device.id");
+  }
+
+  /** {@code process.name}, or {@code null}. */
+  public String getProcessName() {
+    return alert.text("process.name");
+  }
+
+  /** {@code event.duration} in nanoseconds, or 0. */
+  public double getDurationNanos() {
+    return durationNanos;
+  }
+
+  /** Whether {@code event.type} contains the value, e.g. {@code start}. */
+  public boolean hasType(String type) {
+    return alert.texts("event.type").contains(type);
   }
 
   /** Any ECS field as text (see {@link Alert#text(String)}), or {@code null}. */

@@ -23,19 +23,46 @@ import java.util.Set;
  */
 public final class DecisionDraft {
 
+  /** How much more a signal about a new hire weighs: the threat enters through fresh hires. */
+  public static final double NEW_HIRE_WEIGHT = 1.5;
+
   private final RuleMetadata rule;
-  private final AlertEvent trigger;
-  private final List<AlertEvent> alerts;
+  private final Evidence trigger;
+  private final List<Evidence> alerts;
+  private final Decision.Kind kind;
+  private final String ruleSetVersion;
   private Severity severity;
   private int risk;
+  private double weight = 1;
   private final Map<String, Object> parameters = new LinkedHashMap<>();
 
-  DecisionDraft(RuleMetadata rule, AlertEvent trigger, List<AlertEvent> alerts) {
+  DecisionDraft(
+      RuleMetadata rule,
+      Evidence trigger,
+      List<Evidence> alerts,
+      Decision.Kind kind,
+      String ruleSetVersion) {
     this.rule = rule;
     this.trigger = trigger;
     this.alerts = alerts;
+    this.kind = kind;
+    this.ruleSetVersion = ruleSetVersion;
     this.severity = rule.severity();
     this.risk = rule.risk();
+  }
+
+  /**
+   * Sets a risk signal's points (the rule's {@code @risk} by default), kept within 0-100 before the
+   * new-hire weight applies.
+   */
+  public DecisionDraft points(double points) {
+    return risk(points);
+  }
+
+  /** Multiplies the points of a risk signal, e.g. by {@link #NEW_HIRE_WEIGHT}. */
+  DecisionDraft weight(double factor) {
+    this.weight = factor;
+    return this;
   }
 
   /** Sets the severity: {@code low}, {@code medium}, {@code high} or {@code critical}. */
@@ -70,11 +97,11 @@ public final class DecisionDraft {
   }
 
   Decision toDecision() {
-    List<AlertEvent> bySeq = distinctBySeq();
+    List<Evidence> bySeq = distinctBySeq();
     Set<String> users = new LinkedHashSet<>();
     Set<String> hosts = new LinkedHashSet<>();
     Set<String> ips = new LinkedHashSet<>();
-    for (AlertEvent alert : bySeq) {
+    for (Evidence alert : bySeq) {
       addIfPresent(users, alert.getUserName());
       addIfPresent(hosts, alert.getHostName());
       addIfPresent(ips, alert.getSourceIp());
@@ -83,12 +110,14 @@ public final class DecisionDraft {
         rule.id(),
         rule.name(),
         severity,
-        risk,
+        (int) Math.round(risk * weight),
         entityKey(bySeq),
         new Entities(List.copyOf(users), List.copyOf(hosts), List.copyOf(ips)),
-        bySeq.stream().map(AlertEvent::getSeq).toList(),
+        bySeq.stream().map(Evidence::getSeq).toList(),
         rule.playbook(),
-        parameters);
+        parameters,
+        kind,
+        ruleSetVersion);
   }
 
   /**
@@ -96,12 +125,12 @@ public final class DecisionDraft {
    * the trigger names none, the first one any involved alert names; else the trigger alert itself,
    * so such an incident stays on its own rather than merging unrelated alerts.
    */
-  private String entityKey(List<AlertEvent> bySeq) {
+  private String entityKey(List<Evidence> bySeq) {
     String own = entityKeyOf(trigger);
     if (own != null) {
       return own;
     }
-    for (AlertEvent alert : bySeq) {
+    for (Evidence alert : bySeq) {
       String key = entityKeyOf(alert);
       if (key != null) {
         return key;
@@ -110,7 +139,7 @@ public final class DecisionDraft {
     return "alert:" + trigger.getSeq();
   }
 
-  private static String entityKeyOf(AlertEvent alert) {
+  private static String entityKeyOf(Evidence alert) {
     if (alert.getUserName() != null) {
       return "user:" + alert.getUserName();
     }
@@ -123,10 +152,10 @@ public final class DecisionDraft {
     return null;
   }
 
-  private List<AlertEvent> distinctBySeq() {
-    Map<Long, AlertEvent> bySeq = new LinkedHashMap<>();
+  private List<Evidence> distinctBySeq() {
+    Map<Long, Evidence> bySeq = new LinkedHashMap<>();
     alerts.stream()
-        .sorted(Comparator.comparingLong(AlertEvent::getSeq))
+        .sorted(Comparator.comparingLong(Evidence::getSeq))
         .forEach(alert -> bySeq.putIfAbsent(alert.getSeq(), alert));
     return new ArrayList<>(bySeq.values());
   }

@@ -1,6 +1,7 @@
 package dev.bulwark.rules;
 
 import dev.bulwark.core.rules.Decision;
+import dev.bulwark.rules.reference.ReferenceData;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,8 +32,39 @@ public final class DecisionEmitter {
 
   private final Map<String, RuleMetadata> metadataByRule = new HashMap<>();
   private final List<DecisionDraft> pending = new ArrayList<>();
+  private final ReferenceData reference;
+  private final String ruleSetVersion;
 
-  DecisionEmitter() {}
+  DecisionEmitter() {
+    this(ReferenceData.withDefaults(), null);
+  }
+
+  DecisionEmitter(ReferenceData reference, String ruleSetVersion) {
+    this.reference = reference;
+    this.ruleSetVersion = ruleSetVersion;
+  }
+
+  /**
+   * Emits a risk signal about the trigger's identity (its user, else its host): the rule's {@code
+   * @risk} as points, weighed by {@link DecisionDraft#NEW_HIRE_WEIGHT} when the user was hired
+   * within {@link ReferenceData#NEW_HIRE_DAYS} days. The engine adds the points up per identity
+   * and opens an incident when they cross its threshold.
+   *
+   * @param drools the consequence's {@code drools} (or {@code kcontext})
+   */
+  public DecisionDraft risk(Object drools, Evidence trigger) {
+    return risk(drools, trigger, List.of());
+  }
+
+  /** Emits a risk signal about the trigger's identity, listing the contributing alerts. */
+  public DecisionDraft risk(Object drools, Evidence trigger, Collection<?> contributing) {
+    DecisionDraft draft = emit(drools, trigger, contributing, Decision.Kind.RISK);
+    if (trigger.getUserName() != null
+        && reference.isNewHire(trigger.getUserName(), trigger.getTimestamp())) {
+      draft.weight(DecisionDraft.NEW_HIRE_WEIGHT);
+    }
+    return draft;
+  }
 
   /**
    * Emits an incident decision about the trigger alert alone.
@@ -50,24 +82,29 @@ public final class DecisionEmitter {
    * @param drools the consequence's {@code drools} (or {@code kcontext})
    */
   public DecisionDraft incident(Object drools, AlertEvent trigger, Collection<?> contributing) {
+    return emit(drools, trigger, contributing, Decision.Kind.INCIDENT);
+  }
+
+  private DecisionDraft emit(
+      Object drools, Evidence trigger, Collection<?> contributing, Decision.Kind kind) {
     Rule rule = ruleOf(drools);
     if (trigger == null) {
       throw new IllegalArgumentException(
           "rule \"" + rule.getName() + "\" emitted an incident without a trigger alert");
     }
-    List<AlertEvent> alerts = new ArrayList<>();
+    List<Evidence> alerts = new ArrayList<>();
     alerts.add(trigger);
     for (Object each : contributing) {
-      if (!(each instanceof AlertEvent event)) {
+      if (!(each instanceof Evidence event)) {
         throw new IllegalArgumentException(
             "rule \""
                 + rule.getName()
-                + "\" passed a contributing fact that is not an AlertEvent: "
+                + "\" passed a contributing fact that is not an AlertEvent or a Trace: "
                 + (each == null ? "null" : each.getClass().getName()));
       }
       alerts.add(event);
     }
-    DecisionDraft draft = new DecisionDraft(metadata(rule), trigger, alerts);
+    DecisionDraft draft = new DecisionDraft(metadata(rule), trigger, alerts, kind, ruleSetVersion);
     pending.add(draft);
     return draft;
   }

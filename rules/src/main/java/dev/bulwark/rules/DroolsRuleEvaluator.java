@@ -3,6 +3,7 @@ package dev.bulwark.rules;
 import dev.bulwark.core.alert.Alert;
 import dev.bulwark.core.rules.Decision;
 import dev.bulwark.core.rules.RuleEvaluator;
+import dev.bulwark.rules.reference.ReferenceData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,17 +30,31 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
 
   private final KieSession session;
   private final SessionPseudoClock clock;
-  private final DecisionEmitter decisions = new DecisionEmitter();
+  private final DecisionEmitter decisions;
+  private final ReferenceData reference;
   private final Duration replayWindow;
 
+  /** An evaluator with the shipped reference data and no identities. */
   public DroolsRuleEvaluator(RuleSet ruleSet) {
+    this(ruleSet, ReferenceData.withDefaults());
+  }
+
+  /**
+   * @param reference shared by every evaluator; a change to it is seen by the next evaluation
+   */
+  public DroolsRuleEvaluator(RuleSet ruleSet, ReferenceData reference) {
     KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
     configuration.setOption(ClockTypeOption.PSEUDO);
     this.session = ruleSet.kieBase().newKieSession(configuration, null);
     this.clock = session.getSessionClock();
     this.replayWindow = ruleSet.replayWindow();
-    if (declaresDecisionsGlobal(ruleSet)) {
+    this.reference = reference;
+    this.decisions = new DecisionEmitter(reference, ruleSet.version());
+    if (declaresGlobal(ruleSet, DecisionEmitter.GLOBAL)) {
       session.setGlobal(DecisionEmitter.GLOBAL, decisions);
+    }
+    if (declaresGlobal(ruleSet, ReferenceData.GLOBAL)) {
+      session.setGlobal(ReferenceData.GLOBAL, reference);
     }
   }
 
@@ -85,14 +100,19 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     if (eventTime > now) {
       clock.advanceTime(eventTime - now, TimeUnit.MILLISECONDS);
     }
-    session.insert(new AlertEvent(alert));
+    AlertEvent event = new AlertEvent(alert);
+    if (event.getAction() != null && Trace.TRACKED_ACTIONS.contains(event.getAction())) {
+      boolean masked = reference.isCorporate(event.getSourceIp()) || reference.isAnonymising(event);
+      session.insert(new Trace(event, masked));
+    }
+    session.insert(event);
     session.fireAllRules();
   }
 
-  private static boolean declaresDecisionsGlobal(RuleSet ruleSet) {
+  private static boolean declaresGlobal(RuleSet ruleSet, String name) {
     for (KiePackage kiePackage : ruleSet.kieBase().getKiePackages()) {
       if (kiePackage.getGlobalVariables().stream()
-          .anyMatch(global -> global.getName().equals(DecisionEmitter.GLOBAL))) {
+          .anyMatch(global -> global.getName().equals(name))) {
         return true;
       }
     }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  *     &#64;window("10m")        // optional: how far back in event time it correlates; default 1h
  *     &#64;description("...")   // optional here, required of bundled rules by the catalog test
  *     &#64;mitre("T1110")       // optional here, required of bundled rules by the catalog test
+ *     &#64;falsePositives("...") &#64;references("https://...")  // likewise
  * </pre>
  *
  * @param file the DRL file the rule came from, or {@code null} when read from a bare KieBase
@@ -33,13 +34,21 @@ public record RuleMetadata(
     Duration window,
     String description,
     String mitre,
-    String file) {
+    String file,
+    String falsePositives,
+    String references) {
 
   /**
    * The window of a rule that does not declare one. The longest allowed, so a restart replays
    * enough for any rule; single-alert rules declare {@code @window("0s")}.
    */
   public static final Duration DEFAULT_WINDOW = AlertEvent.MAX_WINDOW;
+
+  /**
+   * The longest window a rule may declare: what a {@link Trace} stays after the allowed lateness. A
+   * rule that looks back more than {@link AlertEvent#MAX_WINDOW} must match traces, not alerts.
+   */
+  public static final Duration MAX_WINDOW = Trace.EXPIRY.minus(AlertEvent.ALLOWED_LATENESS);
 
   private static final Pattern UUID_TEXT =
       Pattern.compile(
@@ -89,7 +98,9 @@ public record RuleMetadata(
         window,
         text(meta, "description"),
         text(meta, "mitre"),
-        file);
+        file,
+        text(meta, "falsePositives"),
+        text(meta, "references"));
   }
 
   /** Reads a rule's metadata or fails naming the rule and every problem. */
@@ -145,13 +156,15 @@ public record RuleMetadata(
     }
     try {
       Duration window = parseDuration(text);
-      if (window.compareTo(AlertEvent.MAX_WINDOW) > 0) {
+      if (window.compareTo(MAX_WINDOW) > 0) {
         problems.add(
             "@window must be at most "
-                + hours(AlertEvent.MAX_WINDOW)
-                + " (alerts expire "
+                + hours(MAX_WINDOW)
+                + " (traces expire "
+                + hours(Trace.EXPIRY)
+                + " after their event time, alerts "
                 + hours(AlertEvent.EXPIRY)
-                + " after their event time, "
+                + ", "
                 + hours(AlertEvent.ALLOWED_LATENESS)
                 + " of which is allowed lateness), got "
                 + text);

@@ -1,9 +1,17 @@
 package dev.bulwark.rules;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.kie.api.KieBase;
 
 /**
@@ -16,15 +24,48 @@ public final class RuleSet {
   private final KieBase kieBase;
   private final List<RuleMetadata> rules;
   private final Duration longestWindow;
+  private final String version;
+  private final SortedMap<String, String> sources;
 
-  RuleSet(KieBase kieBase, List<RuleMetadata> rules) {
+  RuleSet(KieBase kieBase, List<RuleMetadata> rules, Map<String, String> drlByFile) {
     this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
     this.rules = List.copyOf(rules);
+    this.sources = Collections.unmodifiableSortedMap(new TreeMap<>(drlByFile));
+    this.version = version(sources);
     this.longestWindow =
         rules.stream()
             .map(RuleMetadata::window)
             .max(Comparator.naturalOrder())
             .orElse(Duration.ZERO);
+  }
+
+  /**
+   * The rule set's version: the first 12 hex digits of the SHA-256 of its files (names and text, in
+   * name order). Equal files give an equal version; incidents record it.
+   */
+  public String version() {
+    return version;
+  }
+
+  /** The DRL text by file name it was compiled from. */
+  public SortedMap<String, String> sources() {
+    return sources;
+  }
+
+  static String version(SortedMap<String, String> drlByFile) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      drlByFile.forEach(
+          (file, drl) -> {
+            sha.update(file.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(drl.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+          });
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
   }
 
   public KieBase kieBase() {
@@ -58,7 +99,9 @@ public final class RuleSet {
   public String toString() {
     return "RuleSet["
         + rules.size()
-        + " rules, longest window "
+        + " rules, version "
+        + version
+        + ", longest window "
         + longestWindow
         + ", replay window "
         + replayWindow()

@@ -95,12 +95,14 @@ public final class RuleSetCompiler {
     if (!problems.isEmpty()) {
       throw new RuleCompilationException(problems);
     }
-    RuleSet ruleSet = new RuleSet(kieBase, rules);
+    RuleSet ruleSet = new RuleSet(kieBase, rules, drlByFile);
     LOG.info(
-        "BULWARK-0201 compiled {} rules from {} files in {} ms; longest window {}, replay window {}",
+        "BULWARK-0201 compiled {} rules from {} files in {} ms; version {}, longest window {},"
+            + " replay window {}",
         rules.size(),
         drlByFile.size(),
         (System.nanoTime() - started) / 1_000_000,
+        ruleSet.version(),
         ruleSet.longestWindow(),
         ruleSet.replayWindow());
     return ruleSet;

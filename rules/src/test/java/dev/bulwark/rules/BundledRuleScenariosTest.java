@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every sample under {@code scenarios/<rule>/}: {@code <name>.ndjson} holds ECS documents in
  * arrival order, {@code <name>.expected.json} the decisions the whole bundled rule set must make.
+ * The workforce they run against is {@code scenarios/identities.json}, with the corporate egress
+ * networks of {@code scenarios/corporate-networks.txt}.
  */
 class BundledRuleScenariosTest {
 
@@ -62,7 +64,8 @@ class BundledRuleScenariosTest {
         TestAlerts.json(TestAlerts.text(scenario.expected()), scenario.expected()).get("decisions");
 
     List<Decision> decisions = new ArrayList<>();
-    try (DroolsRuleEvaluator evaluator = new DroolsRuleEvaluator(BundledRules.ruleSet())) {
+    try (DroolsRuleEvaluator evaluator =
+        new DroolsRuleEvaluator(BundledRules.ruleSet(), BundledRules.scenarioReference())) {
       alerts.forEach(alert -> decisions.addAll(evaluator.evaluate(alert)));
     }
 
@@ -89,6 +92,11 @@ class BundledRuleScenariosTest {
       assertThat(decision.riskScore())
           .as("%s riskScore", what)
           .isEqualTo(expected.get("riskScore").asInt());
+    }
+    if (expected.has("kind")) {
+      assertThat(decision.kind().name())
+          .as("%s kind", what)
+          .isEqualTo(expected.get("kind").asText());
     }
     if (expected.has("playbook")) {
       assertThat(decision.playbook())

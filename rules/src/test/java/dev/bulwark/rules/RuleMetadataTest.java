@@ -59,10 +59,10 @@ class RuleMetadataTest {
 
     RuleMetadata.read(
         "Rule",
-        Map.of("id", ID, "severity", "low", "risk", "1", "window", "\"61m\""),
+        Map.of("id", ID, "severity", "low", "risk", "1", "window", "\"1d1m\""),
         null,
         problems);
 
-    assertThat(problems).singleElement().asString().startsWith("@window must be at most 1h");
+    assertThat(problems).singleElement().asString().startsWith("@window must be at most 24h");
   }
 }

@@ -27,16 +27,21 @@ class RuleSetCompilerTest {
         .isEqualTo(EventProcessingOption.STREAM);
     assertThat(ruleSet.rules())
         .extracting(RuleMetadata::file)
-        .containsExactly(
-            "credential_access_brute_force_success.drl", "initial_access_high_risk_siem_alert.drl");
-    RuleMetadata bruteForce = ruleSet.rules().get(0);
+        .containsExactlyElementsOf(RuleSources.bundled().keySet());
+    RuleMetadata bruteForce =
+        ruleSet.rules().stream()
+            .filter(rule -> rule.file().equals("credential_access_brute_force_success.drl"))
+            .findFirst()
+            .orElseThrow();
     assertThat(bruteForce.id()).isEqualTo("9a585ab2-36fb-4e32-a3b4-0cc1562688fa");
     assertThat(bruteForce.name()).isEqualTo("Brute force followed by a successful login");
     assertThat(bruteForce.severity()).isEqualTo(Severity.HIGH);
     assertThat(bruteForce.risk()).isEqualTo(73);
     assertThat(bruteForce.playbook()).isEqualTo("contain_compromised_account");
     assertThat(bruteForce.window()).isEqualTo(Duration.ofMinutes(10));
-    assertThat(ruleSet.longestWindow()).isEqualTo(Duration.ofMinutes(10));
+    // Impossible travel, one device for many accounts and latency look back a day.
+    assertThat(ruleSet.longestWindow()).isEqualTo(Duration.ofHours(24));
+    assertThat(ruleSet.version()).matches("[0-9a-f]{12}");
   }
 
   @Test
@@ -98,8 +103,9 @@ class RuleSetCompilerTest {
                 + " medium, high, critical; got urgent",
             "bad_values.drl:7: rule \"Rule with bad values\": @risk must be an integer from 0 to"
                 + " 100, got 120",
-            "bad_values.drl:7: rule \"Rule with bad values\": @window must be at most 1h (alerts"
-                + " expire 2h after their event time, 1h of which is allowed lateness), got 3h",
+            "bad_values.drl:7: rule \"Rule with bad values\": @window must be at most 24h (traces"
+                + " expire 25h after their event time, alerts 2h, 1h of which is allowed lateness),"
+                + " got 26h",
             "duplicate_ids.drl:17: rule \"Second rule with the same id\": @id"
                 + " 0c9e2b1a-7f3d-4e5c-8a6b-1d2e3f4a5b6c is already used by rule \"First rule with"
                 + " the id\" in duplicate_ids.drl");

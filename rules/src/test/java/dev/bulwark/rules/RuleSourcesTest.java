@@ -29,8 +29,9 @@ class RuleSourcesTest {
   @Test
   void bundledSourcesAreReadThroughTheIndex() {
     assertThat(RuleSources.bundled())
-        .containsOnlyKeys(
-            "credential_access_brute_force_success.drl", "initial_access_high_risk_siem_alert.drl")
+        .containsKeys(
+            "credential_access_brute_force_success.drl",
+            "initial_access_login_from_anonymising_network.drl")
         .allSatisfy((file, drl) -> assertThat(drl).startsWith("package bulwark.rules;"));
   }
 

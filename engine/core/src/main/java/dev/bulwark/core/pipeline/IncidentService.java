@@ -107,6 +107,9 @@ public final class IncidentService {
     details.put("ruleId", decision.ruleId());
     details.put("riskScore", decision.riskScore());
     details.put("alerts", decision.alertSeqs());
+    if (decision.ruleSetVersion() != null) {
+      details.put("ruleSetVersion", decision.ruleSetVersion());
+    }
     return new TimelineEntry(now, "rule_hit", decision.ruleName(), details);
   }
 

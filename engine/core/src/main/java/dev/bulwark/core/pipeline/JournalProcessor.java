@@ -2,6 +2,7 @@ package dev.bulwark.core.pipeline;
 
 import dev.bulwark.core.alert.Alert;
 import dev.bulwark.core.journal.AlertJournal;
+import dev.bulwark.core.risk.RiskService;
 import dev.bulwark.core.rules.Decision;
 import dev.bulwark.core.rules.RuleEvaluator;
 import java.time.Clock;
@@ -28,6 +29,7 @@ public final class JournalProcessor {
   private final AlertJournal journal;
   private final Supplier<RuleEvaluator> evaluators;
   private final IncidentService incidents;
+  private final RiskService risk;
   private final Transactions transactions;
   private final int batchSize;
   private final PipelineMetrics metrics;
@@ -42,9 +44,25 @@ public final class JournalProcessor {
       int batchSize,
       PipelineMetrics metrics,
       Clock clock) {
+    this(journal, evaluators, incidents, null, transactions, batchSize, metrics, clock);
+  }
+
+  /**
+   * @param risk where risk signals go; {@code null} treats them as incidents of their own
+   */
+  public JournalProcessor(
+      AlertJournal journal,
+      Supplier<RuleEvaluator> evaluators,
+      IncidentService incidents,
+      RiskService risk,
+      Transactions transactions,
+      int batchSize,
+      PipelineMetrics metrics,
+      Clock clock) {
     this.journal = journal;
     this.evaluators = evaluators;
     this.incidents = incidents;
+    this.risk = risk;
     this.transactions = transactions;
     this.batchSize = batchSize;
     this.metrics = metrics;
@@ -87,7 +105,7 @@ public final class JournalProcessor {
       long last = batch.get(batch.size() - 1).seq();
       transactions.inTransaction(
           () -> {
-            decisions.forEach(decision -> incidents.apply(decision, bySeq));
+            decisions.forEach(decision -> apply(decision, bySeq));
             journal.markProcessed(last);
             return null;
           });
@@ -98,6 +116,14 @@ public final class JournalProcessor {
       // journal. Drop it; the next call warms up a fresh evaluator from the journal.
       reset();
       throw e;
+    }
+  }
+
+  private void apply(Decision decision, Map<Long, Alert> bySeq) {
+    if (decision.kind() == Decision.Kind.RISK && risk != null) {
+      risk.apply(decision, bySeq);
+    } else {
+      incidents.apply(decision, bySeq);
     }
   }
 

@@ -1,0 +1,239 @@
+package dev.bulwark.core.risk;
+
+import dev.bulwark.core.alert.Alert;
+import dev.bulwark.core.incident.Entities;
+import dev.bulwark.core.incident.Incident;
+import dev.bulwark.core.incident.IncidentStatus;
+import dev.bulwark.core.incident.IncidentStore;
+import dev.bulwark.core.incident.PlaybookRef;
+import dev.bulwark.core.incident.PlaybookRef.PlaybookState;
+import dev.bulwark.core.incident.Severity;
+import dev.bulwark.core.incident.TimelineEntry;
+import dev.bulwark.core.rules.Decision;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Accumulates risk per identity and host on event time, in the database rather than in the rules'
+ * memory, so a 7-day window costs a few rows per signal instead of 7 days of alerts in a session.
+ *
+ * <p>An entity's score is the sum, over the rules that signalled it within the window, of the
+ * highest points each rule gave: a rule that fires every five minutes counts once, so only
+ * <em>different</em> kinds of evidence add up. When an identity's score reaches the threshold, an
+ * incident opens listing every contributing signal with its points; later signals join it while it
+ * is open. A signal worth the threshold on its own (a strong signal) opens one directly. Within the
+ * suppression window after a containment, a new incident opens without its playbook, so the same
+ * identity is not contained twice.
+ */
+public final class RiskService {
+
+  private final RiskStore risks;
+  private final IncidentStore incidents;
+  private final RiskPolicy policy;
+  private final Clock clock;
+
+  public RiskService(RiskStore risks, IncidentStore incidents, RiskPolicy policy, Clock clock) {
+    this.risks = risks;
+    this.incidents = incidents;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  public RiskPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Records the signal for its entity and for each host it names; returns the incident it opened or
+   * joined, if any. Called inside the journal processor's transaction.
+   */
+  public Optional<Incident> apply(Decision signal, Map<Long, Alert> alerts) {
+    Instant eventTime = eventTime(signal, alerts);
+    RiskSignal recorded = record(signal, signal.entityKey(), eventTime);
+    if (signal.entityKey().startsWith("user:")) {
+      // Host scores are kept for the SOC to look at; incidents are about identities.
+      signal.entities().hosts().forEach(host -> record(signal, "host:" + host, eventTime));
+    }
+    String key = signal.correlationKey();
+    Instant now = clock.instant();
+    Optional<Incident> open = incidents.findOpen(key);
+    List<RiskSignal> inWindow =
+        risks.signals(signal.entityKey(), eventTime.minus(policy.window()), eventTime);
+    int score = score(inWindow);
+    if (open.isPresent()) {
+      return Optional.of(join(open.get(), signal, recorded, score, now));
+    }
+    if (score < policy.threshold()) {
+      return Optional.empty();
+    }
+    return Optional.of(open(signal, inWindow, score, now));
+  }
+
+  /** The sum over rules of the highest points each rule gave. */
+  public static int score(List<RiskSignal> signals) {
+    Map<String, Integer> byRule = new HashMap<>();
+    signals.forEach(each -> byRule.merge(each.ruleId(), each.points(), Math::max));
+    return byRule.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  private RiskSignal record(Decision signal, String entityKey, Instant eventTime) {
+    RiskSignal recorded =
+        new RiskSignal(
+            entityKey,
+            signal.ruleId(),
+            signal.ruleName(),
+            signal.riskScore(),
+            eventTime,
+            signal.alertSeqs());
+    risks.record(recorded);
+    return recorded;
+  }
+
+  private Incident open(Decision signal, List<RiskSignal> contributing, int score, Instant now) {
+    String key = signal.correlationKey();
+    Optional<Instant> contained = risks.lastContained(key);
+    boolean suppressed =
+        contained.isPresent() && contained.get().plus(policy.suppression()).isAfter(now);
+    PlaybookRef playbook =
+        signal.playbook() == null || suppressed
+            ? new PlaybookRef(null, null, PlaybookState.NONE)
+            : new PlaybookRef(signal.playbook(), null, PlaybookState.PENDING);
+    List<Long> seqs = new ArrayList<>();
+    List<String> ruleIds = new ArrayList<>();
+    for (RiskSignal each : contributing) {
+      each.alertSeqs().stream().filter(seq -> !seqs.contains(seq)).forEach(seqs::add);
+      if (!ruleIds.contains(each.ruleId())) {
+        ruleIds.add(each.ruleId());
+      }
+    }
+    Incident incident =
+        new Incident(
+            UUID.randomUUID().toString(),
+            "Risk threshold crossed: " + entityName(signal.entityKey()),
+            severity(score),
+            IncidentStatus.OPEN,
+            now,
+            now,
+            key,
+            ruleIds,
+            score,
+            0,
+            signal.entities(),
+            playbook);
+    incidents.insert(incident);
+    int attached = incidents.attachAlerts(incident.id(), seqs);
+    Incident withAlerts = withScore(incident, severity(score), score, attached, now);
+    incidents.update(withAlerts);
+    Map<String, Object> crossed = new LinkedHashMap<>();
+    crossed.put("score", score);
+    crossed.put("threshold", policy.threshold());
+    crossed.put("window", policy.window().toString());
+    crossed.put("ruleSetVersion", signal.ruleSetVersion());
+    incidents.addTimeline(
+        incident.id(),
+        new TimelineEntry(
+            now,
+            "risk_threshold",
+            score + " risk points within " + policy.window().toDays() + " days",
+            crossed));
+    contributing.forEach(each -> incidents.addTimeline(incident.id(), signalEntry(each, now)));
+    if (suppressed) {
+      incidents.addTimeline(
+          incident.id(),
+          new TimelineEntry(
+              now,
+              "containment_suppressed",
+              "contained on "
+                  + contained.get()
+                  + "; not contained again before "
+                  + policy.suppression()
+                  + " have passed",
+              Map.of("containedAt", contained.get().toString())));
+    }
+    return withAlerts;
+  }
+
+  private Incident join(
+      Incident incident, Decision signal, RiskSignal recorded, int score, Instant now) {
+    int attached = incidents.attachAlerts(incident.id(), signal.alertSeqs());
+    List<String> ruleIds = new ArrayList<>(incident.ruleIds());
+    if (!ruleIds.contains(signal.ruleId())) {
+      ruleIds.add(signal.ruleId());
+    }
+    Severity severity = severity(score);
+    Incident grown =
+        new Incident(
+            incident.id(),
+            incident.title(),
+            severity.compareTo(incident.severity()) > 0 ? severity : incident.severity(),
+            incident.status(),
+            incident.createdAt(),
+            now,
+            incident.correlationKey(),
+            ruleIds,
+            Math.max(incident.riskScore(), score),
+            incident.alertCount() + attached,
+            incident.entities().merge(signal.entities()),
+            incident.playbook());
+    incidents.update(grown);
+    incidents.addTimeline(incident.id(), signalEntry(recorded, now));
+    return grown;
+  }
+
+  private static Incident withScore(
+      Incident incident, Severity severity, int score, int attached, Instant now) {
+    Entities entities = incident.entities();
+    return new Incident(
+        incident.id(),
+        incident.title(),
+        severity,
+        incident.status(),
+        incident.createdAt(),
+        now,
+        incident.correlationKey(),
+        incident.ruleIds(),
+        score,
+        incident.alertCount() + attached,
+        entities,
+        incident.playbook());
+  }
+
+  /** Twice the threshold is as sure as the rules get: critical. */
+  private Severity severity(int score) {
+    return score >= 2 * policy.threshold() ? Severity.CRITICAL : Severity.HIGH;
+  }
+
+  private static TimelineEntry signalEntry(RiskSignal signal, Instant now) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("ruleId", signal.ruleId());
+    details.put("points", signal.points());
+    details.put("eventTime", signal.eventTime().toString());
+    details.put("alerts", signal.alertSeqs());
+    return new TimelineEntry(
+        now, "risk_signal", signal.ruleName() + " (+" + signal.points() + ")", details);
+  }
+
+  /** The newest event time among the signal's alerts in this batch; now when none is at hand. */
+  private Instant eventTime(Decision signal, Map<Long, Alert> alerts) {
+    Instant latest = null;
+    for (Long seq : signal.alertSeqs()) {
+      Alert alert = alerts.get(seq);
+      if (alert != null && (latest == null || alert.timestamp().isAfter(latest))) {
+        latest = alert.timestamp();
+      }
+    }
+    return latest == null ? clock.instant() : latest;
+  }
+
+  private static String entityName(String entityKey) {
+    int colon = entityKey.indexOf(':');
+    return colon >= 0 ? entityKey.substring(colon + 1) : entityKey;
+  }
+}

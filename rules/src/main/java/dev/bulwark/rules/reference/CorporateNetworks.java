@@ -1,0 +1,116 @@
+package dev.bulwark.rules.reference;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The company's own egress networks (offices, the corporate VPN), as CIDRs: a login from them is
+ * trusted whatever its AS or geolocation says. The text form is one CIDR a line, {@code #} starts a
+ * comment.
+ */
+public final class CorporateNetworks {
+
+  /** The file name that lists them in the rules directory. */
+  public static final String FILE_NAME = "corporate-networks.txt";
+
+  private final List<Cidr> networks;
+
+  private CorporateNetworks(List<Cidr> networks) {
+    this.networks = List.copyOf(networks);
+  }
+
+  public static CorporateNetworks none() {
+    return new CorporateNetworks(List.of());
+  }
+
+  /** Parses CIDRs like {@code 198.51.100.0/24} or {@code 2001:db8::/32}. */
+  public static CorporateNetworks parse(String source, List<String> lines) {
+    List<Cidr> networks = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = AnonymisingNetworks.stripComment(lines.get(i));
+      if (line.isEmpty()) {
+        continue;
+      }
+      try {
+        networks.add(Cidr.parse(line));
+      } catch (IllegalArgumentException e) {
+        problems.add(source + ":" + (i + 1) + ": " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return new CorporateNetworks(networks);
+  }
+
+  public boolean contains(String ip) {
+    if (ip == null || networks.isEmpty()) {
+      return false;
+    }
+    byte[] address = Cidr.literal(ip);
+    return address != null && networks.stream().anyMatch(cidr -> cidr.contains(address));
+  }
+
+  public int size() {
+    return networks.size();
+  }
+
+  private record Cidr(byte[] network, int prefix) {
+
+    static Cidr parse(String text) {
+      int slash = text.indexOf('/');
+      byte[] address = literal(slash < 0 ? text : text.substring(0, slash));
+      if (address == null) {
+        throw new IllegalArgumentException(
+            "expected a CIDR like 198.51.100.0/24 or 2001:db8::/32, got \"" + text + "\"");
+      }
+      int max = address.length * 8;
+      int prefix;
+      try {
+        prefix = slash < 0 ? max : Integer.parseInt(text.substring(slash + 1));
+      } catch (NumberFormatException e) {
+        prefix = -1;
+      }
+      if (prefix < 0 || prefix > max) {
+        throw new IllegalArgumentException(
+            "the prefix length of \"" + text + "\" must be 0 to " + max);
+      }
+      return new Cidr(address, prefix);
+    }
+
+    boolean contains(byte[] address) {
+      if (address.length != network.length) {
+        return false;
+      }
+      for (int bit = 0; bit < prefix; bit++) {
+        int mask = 0x80 >>> (bit % 8);
+        if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The bytes of an IP literal, without any DNS lookup; {@code null} when not a literal. */
+    static byte[] literal(String text) {
+      String ip = text.strip();
+      boolean v4 = ip.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+      boolean v6 = ip.contains(":") && ip.matches("[0-9a-fA-F:.]+");
+      if (!v4 && !v6) {
+        return null;
+      }
+      // A literal with an octet over 255 would otherwise be looked up in DNS.
+      if (v4 && java.util.Arrays.stream(ip.split("\\.")).anyMatch(o -> Integer.parseInt(o) > 255)) {
+        return null;
+      }
+      try {
+        return InetAddress.getByName(ip).getAddress();
+      } catch (UnknownHostException e) {
+        return null;
+      }
+    }
+  }
+}
