@@ -44,8 +44,19 @@ public final class KnownTools {
 
   /** Words of a USB device's manufacturer or model that mark it as an IP-KVM. */
   public static final List<String> IP_KVM_WORDS =
-      List.of("pikvm", "tinypilot", "jetkvm", "blikvm", "nanokvm", "glkvm", "comet kvm", "ip-kvm",
-          "ipkvm", "lantronix spider", "raritan dominion", "aten kn");
+      List.of(
+          "pikvm",
+          "tinypilot",
+          "jetkvm",
+          "blikvm",
+          "nanokvm",
+          "glkvm",
+          "comet kvm",
+          "ip-kvm",
+          "ipkvm",
+          "lantronix spider",
+          "raritan dominion",
+          "aten kn");
 
   private KnownTools() {}
 
@@ -63,8 +74,9 @@ public final class KnownTools {
 
   /** Whether the device's manufacturer or model names an IP-KVM. */
   public static boolean isIpKvm(String manufacturer, String model) {
-    String text = ((manufacturer == null ? "" : manufacturer) + " " + (model == null ? "" : model))
-        .toLowerCase(Locale.ROOT);
+    String text =
+        ((manufacturer == null ? "" : manufacturer) + " " + (model == null ? "" : model))
+            .toLowerCase(Locale.ROOT);
     return IP_KVM_WORDS.stream().anyMatch(text::contains);
   }
 

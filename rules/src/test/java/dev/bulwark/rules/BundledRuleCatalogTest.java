@@ -57,9 +57,7 @@ class BundledRuleCatalogTest {
               assertThat(rule.falsePositives())
                   .as("@falsePositives of %s", rule.file())
                   .hasSizeGreaterThan(20);
-              assertThat(rule.references())
-                  .as("@references of %s", rule.file())
-                  .isNotBlank();
+              assertThat(rule.references()).as("@references of %s", rule.file()).isNotBlank();
               assertThat(rule.playbook()).as("@playbook of %s", rule.file()).isNotBlank();
               assertThat(rule.window())
                   .as("@window of %s", rule.file())
@@ -77,9 +75,7 @@ class BundledRuleCatalogTest {
         .allSatisfy(
             rule ->
                 assertThat(
-                        scenarios
-                            .getOrDefault(rule.file().replace(".drl", ""), List.of())
-                            .stream()
+                        scenarios.getOrDefault(rule.file().replace(".drl", ""), List.of()).stream()
                             .map(scenario -> fires(scenario, rule.id()))
                             .collect(Collectors.toSet()))
                     .as("scenarios/%s/ must show the rule firing and not firing", rule.file())

@@ -9,6 +9,9 @@ import dev.bulwark.core.pipeline.PipelineMetrics;
 import dev.bulwark.core.pipeline.PlaybookDispatcher;
 import dev.bulwark.core.pipeline.Transactions;
 import dev.bulwark.core.playbook.PlaybookLauncher;
+import dev.bulwark.core.risk.RiskPolicy;
+import dev.bulwark.core.risk.RiskService;
+import dev.bulwark.core.risk.RiskStore;
 import dev.bulwark.core.rules.RuleEvaluator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -42,10 +45,17 @@ class PipelineConfiguration {
   }
 
   @Bean
+  RiskService riskService(
+      RiskStore risks, IncidentStore incidents, RiskPolicy policy, Clock clock) {
+    return new RiskService(risks, incidents, policy, clock);
+  }
+
+  @Bean
   JournalProcessor journalProcessor(
       AlertJournal journal,
       Supplier<RuleEvaluator> evaluators,
       IncidentService incidents,
+      RiskService risk,
       Transactions transactions,
       BulwarkProperties properties,
       PipelineMetrics metrics,
@@ -54,6 +64,7 @@ class PipelineConfiguration {
         journal,
         evaluators,
         incidents,
+        risk,
         transactions,
         properties.getProcessor().getBatchSize(),
         metrics,

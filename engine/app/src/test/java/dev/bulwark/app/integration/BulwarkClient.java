@@ -37,6 +37,14 @@ public final class BulwarkClient {
     return post(path, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  public Response putJson(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .PUT(BodyPublishers.ofString(json))
+            .build());
+  }
+
   public Response get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
   }
