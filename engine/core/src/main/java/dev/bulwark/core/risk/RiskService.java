@@ -128,7 +128,7 @@ public final class RiskService {
             signal.entities(),
             playbook);
     incidents.insert(incident);
-    int attached = incidents.attachAlerts(incident.id(), seqs);
+    int attached = incidents.attachAlerts(incident.id(), seqs).size();
     Incident withAlerts = withScore(incident, severity(score), score, attached, now);
     incidents.update(withAlerts);
     Map<String, Object> crossed = new LinkedHashMap<>();
@@ -162,7 +162,7 @@ public final class RiskService {
 
   private Incident join(
       Incident incident, Decision signal, RiskSignal recorded, int score, Instant now) {
-    int attached = incidents.attachAlerts(incident.id(), signal.alertSeqs());
+    int attached = incidents.attachAlerts(incident.id(), signal.alertSeqs()).size();
     List<String> ruleIds = new ArrayList<>(incident.ruleIds());
     if (!ruleIds.contains(signal.ruleId())) {
       ruleIds.add(signal.ruleId());
