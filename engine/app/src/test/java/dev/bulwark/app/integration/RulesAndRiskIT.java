@@ -112,6 +112,66 @@ class RulesAndRiskIT {
     assertThat(rules.get("rules").size()).isGreaterThanOrEqualTo(12);
   }
 
+  @Test
+  void aBacktestComparesACandidateRuleSetWithTheLiveOneWithoutOpeningIncidents() {
+    String user = "bt-" + run;
+    String alerts = TestAlerts.load("risk_operative.ndjson", user, run);
+    client.post("/api/v1/alerts", "application/x-ndjson", alerts.getBytes());
+    client.await(
+        "/api/v1/incidents?size=200",
+        page -> find(page, "Risk threshold crossed: " + user) != null,
+        WAIT);
+    long incidentsBefore = client.get("/api/v1/incidents").json().get("total").asLong();
+    // The candidate drops the remote-control rule: without its 30 points the user stays at 77.
+    String candidate = candidateWithout("command_and_control_remote_access_tool.drl");
+
+    var started =
+        client.postJson(
+            "/api/v1/rules/backtest",
+            "{\"from\": \"2026-11-21T00:00:00Z\", \"to\": \"2026-11-24T00:00:00Z\", \"files\": "
+                + candidate
+                + "}");
+    assertThat(started.status()).isEqualTo(202);
+    String id = started.json().get("id").asText();
+    JsonNode done =
+        client.await(
+            "/api/v1/rules/backtest/" + id, job -> job.get("state").asText().equals("done"), WAIT);
+
+    assertThat(done.get("alertsEvaluated").asLong()).isPositive();
+    assertThat(done.at("/result/lost").toString()).contains("risk|user:" + user);
+    assertThat(done.at("/result/new").toString()).doesNotContain(user);
+    assertThat(client.get("/api/v1/incidents").json().get("total").asLong())
+        .isEqualTo(incidentsBefore);
+  }
+
+  @Test
+  void scenariosPostedToTheTestEndpointComeBackExpectedVersusActual() {
+    String body =
+        "{\"scenarios\": [{\"name\": \"kvm\", \"events\": [{\"@timestamp\": \"2026-11-20T08:00:00Z\","
+            + " \"event\": {\"action\": \"peripheral-connected\"}, \"user\": {\"name\": \"x\"},"
+            + " \"device\": {\"manufacturer\": \"PiKVM\"}}], \"expected\": [{\"entityKey\": \"user:x\","
+            + " \"riskScore\": 100}]}, {\"name\": \"wrong\", \"events\": [], \"expected\":"
+            + " [{\"entityKey\": \"user:y\"}]}]}";
+
+    JsonNode answer = client.postJson("/api/v1/rules/test", body).json();
+
+    assertThat(answer.get("passed").asInt()).isEqualTo(1);
+    assertThat(answer.get("failed").asInt()).isEqualTo(1);
+    assertThat(answer.at("/results/0/actual/0/ruleName").asText())
+        .isEqualTo("IP-KVM or laptop-farm hardware connected");
+    assertThat(answer.at("/results/1/passed").asBoolean()).isFalse();
+  }
+
+  private static String candidateWithout(String file) {
+    var files = new java.util.TreeMap<>(dev.bulwark.rules.RuleSources.bundled());
+    files.remove(file);
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(files);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static JsonNode find(JsonNode page, String title) {
     for (JsonNode incident : page.get("items")) {
       if (incident.get("title").asText().equals(title)) {
