@@ -7,7 +7,10 @@ import dev.bulwark.core.action.ActionStatus;
 import dev.bulwark.core.action.ActionType;
 import dev.bulwark.core.action.LedgerEntry;
 import dev.bulwark.core.incident.Severity;
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ class EngineRestartTest {
 
   @AfterEach
   void stop() {
+    ClockUtil.reset();
     world.stop();
   }
 
@@ -43,6 +47,9 @@ class EngineRestartTest {
     world.stop();
 
     world.start();
+    // A dead node's job is picked up again once its lock (or, here, its back-off) has expired.
+    ClockUtil.setCurrentTime(
+        new Date(System.currentTimeMillis() + Duration.ofMinutes(6).toMillis()));
     world.runJobs();
 
     for (String key :
