@@ -2,7 +2,9 @@ package dev.bulwark.workflows;
 
 import dev.bulwark.core.incident.Incident;
 import dev.bulwark.core.playbook.PlaybookLauncher;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -15,10 +17,23 @@ public final class CamundaPlaybookLauncher implements PlaybookLauncher {
 
   private final RuntimeService runtime;
   private final HistoryService history;
+  private final Function<Incident, Map<String, Object>> context;
 
   public CamundaPlaybookLauncher(RuntimeService runtime, HistoryService history) {
+    this(runtime, history, incident -> Map.of());
+  }
+
+  /**
+   * @param context variables the approval policy needs that the incident does not carry (whether
+   *     the identity is privileged, how critical the host is), looked up per incident
+   */
+  public CamundaPlaybookLauncher(
+      RuntimeService runtime,
+      HistoryService history,
+      Function<Incident, Map<String, Object>> context) {
     this.runtime = runtime;
     this.history = history;
+    this.context = context;
   }
 
   @Override
@@ -33,6 +48,10 @@ public final class CamundaPlaybookLauncher implements PlaybookLauncher {
     if (earlier != null) {
       return earlier.getId();
     }
-    return runtime.startProcessInstanceByKey(key, incident.id(), variables).getId();
+    Map<String, Object> all = new LinkedHashMap<>(context.apply(incident));
+    all.putIfAbsent("requestedBy", "rules");
+    all.putIfAbsent("incidentWindowStart", incident.createdAt().toString());
+    all.putAll(variables);
+    return runtime.startProcessInstanceByKey(key, incident.id(), all).getId();
   }
 }

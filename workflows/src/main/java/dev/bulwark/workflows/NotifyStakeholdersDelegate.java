@@ -3,8 +3,13 @@ package dev.bulwark.workflows;
 import dev.bulwark.core.action.ActionType;
 import dev.bulwark.core.action.ResponseActions;
 import dev.bulwark.core.playbook.PlaybookEvents;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 
-/** Tells the people who must know (security, by default) what is happening. */
+/**
+ * Tells the people who must know what is happening: the comma-separated recipients in the task's
+ * {@code notifyTo} input, each its own ledger entry so a retry does not notify anyone twice.
+ */
 public final class NotifyStakeholdersDelegate extends ResponseActionDelegate {
 
   public NotifyStakeholdersDelegate(ResponseActions actions, PlaybookEvents events) {
@@ -19,5 +24,10 @@ public final class NotifyStakeholdersDelegate extends ResponseActionDelegate {
   @Override
   protected String targetVariable() {
     return "notifyTo";
+  }
+
+  @Override
+  protected List<String> targets(DelegateExecution execution) {
+    return List.copyOf(ApprovalState.split(execution.getVariable(targetVariable())));
   }
 }

@@ -4,7 +4,10 @@ import dev.bulwark.core.playbook.PlaybookEvents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 
-/** Tells the incident how its playbook ended; the outcome is the end event's id. */
+/**
+ * Tells the incident which outcome its playbook reached: the element's {@code outcome} property
+ * (several end events can share one outcome), else the element's id.
+ */
 public final class PlaybookEndListener implements ExecutionListener {
 
   private final PlaybookEvents events;
@@ -15,7 +18,8 @@ public final class PlaybookEndListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    events.playbookEnded(
-        (String) execution.getVariable("incidentId"), execution.getCurrentActivityId());
+    String outcome =
+        ModelProperties.of(execution, "outcome").orElse(execution.getCurrentActivityId());
+    events.playbookEnded((String) execution.getVariable("incidentId"), outcome);
   }
 }

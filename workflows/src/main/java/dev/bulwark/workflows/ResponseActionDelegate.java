@@ -6,7 +6,10 @@ import dev.bulwark.core.action.ActionType;
 import dev.bulwark.core.action.ResponseActions;
 import dev.bulwark.core.playbook.PlaybookEvents;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
@@ -14,6 +17,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * A service task that performs one response action through the {@link ResponseActions} port. Thin
  * on purpose: the ledger makes it idempotent, the connectors do the work, and the task's async
  * boundary and retry cycle in the BPMN decide what happens when it fails.
+ *
+ * <p>A playbook passes its actions twice when some need approval: first only the actions the policy
+ * lets run at once act, the others wait; after the approval only the waiting ones act.
  */
 public abstract class ResponseActionDelegate implements JavaDelegate {
 
@@ -34,9 +40,23 @@ public abstract class ResponseActionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String incidentId = (String) execution.getVariable("incidentId");
-    Object target = execution.getVariable(targetVariable());
-    String resultVariable = type().name().toLowerCase(java.util.Locale.ROOT) + "Status";
-    if (target == null || target.toString().isBlank()) {
+    String resultVariable = type().name().toLowerCase(Locale.ROOT) + "Status";
+    switch (turn(execution)) {
+      case ALREADY_RAN:
+        return;
+      case WAIT:
+        execution.setVariable(resultVariable, "AWAITING_APPROVAL");
+        events.actionRan(
+            incidentId,
+            type() + " waits for approval",
+            Map.of("type", type().name(), "status", "AWAITING_APPROVAL"));
+        return;
+      case ACT:
+      default:
+        break;
+    }
+    List<String> targets = targets(execution);
+    if (targets.isEmpty()) {
       // Nothing to act on is not a failure: a brute force from a VPN has no host to isolate.
       execution.setVariable(resultVariable, "SKIPPED");
       events.actionRan(
@@ -45,17 +65,25 @@ public abstract class ResponseActionDelegate implements JavaDelegate {
           Map.of("type", type().name()));
       return;
     }
-    ActionRequest request =
-        new ActionRequest(incidentId, type(), target.toString(), parameters(execution));
-    ActionResult result = actions.perform(request);
-    execution.setVariable(resultVariable, result.status().name());
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("type", type().name());
-    details.put("target", request.target());
-    details.put("provider", result.provider());
-    details.put("status", result.status().name());
-    details.put("repeated", result.repeated());
-    events.actionRan(incidentId, type() + " " + request.target() + ": " + result.detail(), details);
+    for (String target : targets) {
+      ActionRequest request = new ActionRequest(incidentId, type(), target, parameters(execution));
+      ActionResult result = actions.perform(request);
+      execution.setVariable(resultVariable, result.status().name());
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("type", type().name());
+      details.put("target", request.target());
+      details.put("provider", result.provider());
+      details.put("status", result.status().name());
+      details.put("repeated", result.repeated());
+      events.actionRan(
+          incidentId, type() + " " + request.target() + ": " + result.detail(), details);
+    }
+  }
+
+  /** The targets to act on; one each, in order. Empty when the incident names none. */
+  protected List<String> targets(DelegateExecution execution) {
+    Object target = execution.getVariable(targetVariable());
+    return target == null || target.toString().isBlank() ? List.of() : List.of(target.toString());
   }
 
   /** Inputs the provider gets besides the target. */
@@ -66,5 +94,24 @@ public abstract class ResponseActionDelegate implements JavaDelegate {
       parameters.put("reason", title.toString());
     }
     return parameters;
+  }
+
+  private enum Turn {
+    ACT,
+    WAIT,
+    ALREADY_RAN
+  }
+
+  private Turn turn(DelegateExecution execution) {
+    Object state = execution.getVariable(ApprovalState.STATE);
+    if (state == null || ApprovalState.NOT_NEEDED.equals(state)) {
+      return Turn.ACT;
+    }
+    Set<String> auto = ApprovalState.split(execution.getVariable(ApprovalState.AUTO_ACTIONS));
+    boolean automatic = auto.contains(type().name());
+    if (ApprovalState.APPROVED.equals(state)) {
+      return automatic ? Turn.ALREADY_RAN : Turn.ACT;
+    }
+    return automatic ? Turn.ACT : Turn.WAIT;
   }
 }

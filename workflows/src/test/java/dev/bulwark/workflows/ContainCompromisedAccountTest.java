@@ -1,207 +1,444 @@
 package dev.bulwark.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.bulwark.core.action.ActionRequest;
 import dev.bulwark.core.action.ActionType;
-import dev.bulwark.core.incident.Entities;
-import dev.bulwark.core.incident.Incident;
-import dev.bulwark.core.incident.IncidentStatus;
-import dev.bulwark.core.incident.PlaybookRef;
 import dev.bulwark.core.incident.Severity;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** The compromised-account playbook under the shipped approval policy, path by path. */
 class ContainCompromisedAccountTest {
 
-  private final RecordingPorts ports = new RecordingPorts();
-  private ProcessEngine engine;
-  private CamundaPlaybookLauncher launcher;
+  private static final String PLAYBOOK = "contain_compromised_account";
+  private static final PlaybookWorld world = new PlaybookWorld("cca").start();
+
+  @RegisterExtension
+  static ProcessEngineExtension extension =
+      ProcessEngineExtension.builder().useProcessEngine(world.engine).build();
 
   @BeforeEach
-  void startEngine() {
-    Map<Object, Object> beans = new HashMap<>();
-    beans.put("disableAccountDelegate", new DisableAccountDelegate(ports, ports));
-    beans.put("revokeSessionsDelegate", new RevokeSessionsDelegate(ports, ports));
-    beans.put("isolateHostDelegate", new IsolateHostDelegate(ports, ports));
-    beans.put("notifyStakeholdersDelegate", new NotifyStakeholdersDelegate(ports, ports));
-    beans.put("approvalRecorder", new ApprovalRecorder(ports, Clock.systemUTC()));
-    beans.put("playbookEndListener", new PlaybookEndListener(ports));
-    StandaloneInMemProcessEngineConfiguration configuration =
-        new StandaloneInMemProcessEngineConfiguration();
-    configuration.setJdbcUrl("jdbc:h2:mem:" + getClass().getSimpleName() + System.nanoTime());
-    configuration.setJobExecutorActivate(false);
-    configuration.setBeans(beans);
-    configuration.setHistory("full");
-    engine = configuration.buildProcessEngine();
-    engine
-        .getRepositoryService()
-        .createDeployment()
-        .addClasspathResource("bpmn/contain_compromised_account.bpmn")
-        .deploy();
-    launcher = new CamundaPlaybookLauncher(engine.getRuntimeService(), engine.getHistoryService());
+  void clean() {
+    BpmnAwareTests.init(world.engine);
+    world.ports.clear();
+    world.target.clear();
+    // Frozen: timers and back-offs move only when a test moves the clock, however slow the machine.
+    ClockUtil.setCurrentTime(new Date());
   }
 
   @AfterEach
-  void stopEngine() {
-    engine.close();
+  void endEveryPlaybook() {
+    ClockUtil.reset();
+    world
+        .engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .list()
+        .forEach(
+            p ->
+                world
+                    .engine
+                    .getRuntimeService()
+                    .deleteProcessInstance(p.getId(), "test over", true, true));
   }
 
   @Test
-  void waitsForAnAnalystBeforeActing() {
-    launch(incident("inc-1", "jdoe", "laptop-7"));
+  void atHighSeverityRevokesAndNotifiesAtOnceAndWaitsForAnApproverToDisableAndIsolate() {
+    ProcessInstance instance = start("inc-high", Severity.HIGH, "jdoe", "laptop-7");
 
-    Task approval = engine.getTaskService().createTaskQuery().singleResult();
-    assertThat(approval.getTaskDefinitionKey()).isEqualTo("approve_containment");
-    assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId()))
-        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("soc-analysts"));
-    assertThat(approval.getDueDate()).isAfter(java.util.Date.from(Instant.now()));
-    assertThat(engine.getTaskService().getVariable(approval.getId(), "gatedActions"))
-        .isEqualTo("DISABLE_ACCOUNT,REVOKE_SESSIONS,ISOLATE_HOST,NOTIFY");
-    assertThat(ports.performed).isEmpty();
+    world.runJobs();
+
+    assertThat(world.performed())
+        .containsExactlyInAnyOrder("REVOKE_SESSIONS jdoe", "NOTIFY security");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("approve_containment");
+    Task approval = world.approvalTask(instance.getId());
+    assertThat(groups(approval)).containsExactly("soc-analysts");
+    assertThat(approval.getDueDate()).isAfter(ClockUtil.getCurrentTime());
+    assertThat(world.engine.getTaskService().getVariable(approval.getId(), "gatedActions"))
+        .isEqualTo("DISABLE_ACCOUNT,ISOLATE_HOST");
+    assertThat(world.ports.opened)
+        .singleElement()
+        .satisfies(o -> assertThat(o.actions()).containsExactly("DISABLE_ACCOUNT", "ISOLATE_HOST"));
+    assertThat(world.ports.actionSummaries)
+        .contains("DISABLE_ACCOUNT waits for approval", "ISOLATE_HOST waits for approval");
   }
 
   @Test
-  void approvedContainmentPerformsTheFourActionsOnTheIncidentsEntities() {
-    ProcessInstance instance = launch(incident("inc-2", "jdoe", "laptop-7"));
+  void oneApprovalContainsTheAccountAndTheHostAndEachActionHappensOnce() {
+    ProcessInstance instance = start("inc-one", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
 
-    decide(true, "confirmed with HR");
-    runJobs();
+    world.decide(instance.getId(), "alice", true, "confirmed with HR");
+    world.runJobs();
 
-    assertThat(ports.performed)
-        .extracting(ActionRequest::type, ActionRequest::target)
+    assertThat(world.performed())
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(ActionType.DISABLE_ACCOUNT, "jdoe"),
-            org.assertj.core.groups.Tuple.tuple(ActionType.REVOKE_SESSIONS, "jdoe"),
-            org.assertj.core.groups.Tuple.tuple(ActionType.ISOLATE_HOST, "laptop-7"),
-            org.assertj.core.groups.Tuple.tuple(ActionType.NOTIFY, "security"));
-    assertThat(ports.approvals)
+            "REVOKE_SESSIONS jdoe",
+            "NOTIFY security",
+            "DISABLE_ACCOUNT jdoe",
+            "ISOLATE_HOST laptop-7");
+    assertThat(world.ports.approvals)
         .singleElement()
         .satisfies(
             d -> {
-              assertThat(d.approved()).isTrue();
               assertThat(d.approver()).isEqualTo("alice");
               assertThat(d.comment()).isEqualTo("confirmed with HR");
-              assertThat(d.incidentId()).isEqualTo("inc-2");
+              assertThat(d.channel()).isEqualTo("api");
             });
-    assertThat(ports.endings).containsExactly("inc-2:contained");
-    assertThat(isEnded(instance)).isTrue();
+    assertThat(world.ports.endings).containsExactly("inc-one:contained");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("review_containment");
   }
 
   @Test
-  void rejectedContainmentActsOnNothing() {
-    launch(incident("inc-3", "jdoe", "laptop-7"));
+  void atMediumSeverityRevokingWaitsTooAndStillComesBeforeDisabling() {
+    ProcessInstance instance = start("inc-medium", Severity.MEDIUM, "jdoe", "laptop-7");
+    world.runJobs();
+    assertThat(world.performed()).containsExactly("NOTIFY security");
 
-    decide(false, "known pentest");
-    runJobs();
+    world.decide(instance.getId(), "alice", true, null);
+    world.runJobs();
 
-    assertThat(ports.performed).isEmpty();
-    assertThat(ports.endings).containsExactly("inc-3:rejected");
+    List<String> done = world.performed();
+    assertThat(done.indexOf("REVOKE_SESSIONS jdoe"))
+        .isLessThan(done.indexOf("DISABLE_ACCOUNT jdoe"));
+    assertThat(world.ports.endings).containsExactly("inc-medium:contained");
+  }
+
+  @Test
+  void aRejectionEndsThePlaybookWithOnlyTheAutomaticActionsDone() {
+    ProcessInstance instance = start("inc-reject", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
+
+    world.decide(instance.getId(), "alice", false, "known pentest");
+    world.runJobs();
+
+    assertThat(world.performed())
+        .containsExactlyInAnyOrder("REVOKE_SESSIONS jdoe", "NOTIFY security");
+    assertThat(world.ports.endings).containsExactly("inc-reject:rejected");
+    BpmnAwareTests.assertThat(instance).isEnded();
+  }
+
+  @Test
+  void aPrivilegedIdentityNeedsTwoDistinctApproversAndTheSamePersonTwiceCountsOnce() {
+    ProcessInstance instance = start("inc-two", Severity.HIGH, "adm-root", "dc-1");
+    world.runJobs();
+    assertThat(world.engine.getRuntimeService().getVariable(instance.getId(), "approvalsRequired"))
+        .isEqualTo(2);
+
+    world.decide(instance.getId(), "alice", true, "first");
+    world.runJobs();
+    BpmnAwareTests.assertThat(instance).isWaitingAt("approve_containment");
+    world.decide(instance.getId(), "alice", true, "alice again");
+    world.runJobs();
+    BpmnAwareTests.assertThat(instance).isWaitingAt("approve_containment");
+    assertThat(world.performed()).doesNotContain("DISABLE_ACCOUNT adm-root");
+    assertThat(world.ports.notes).contains("approval: alice approved again; counts once (1 of 2)");
+
+    world.decide(instance.getId(), "bob", true, "second");
+    world.runJobs();
+
+    assertThat(world.performed()).contains("DISABLE_ACCOUNT adm-root", "REVOKE_SESSIONS adm-root");
+    assertThat(world.ports.approvals)
+        .extracting(d -> d.approver())
+        .containsExactly("alice", "alice", "bob");
+    assertThat(world.ports.endings).containsExactly("inc-two:contained");
+  }
+
+  @Test
+  void theRequesterCannotApproveAndTheTaskStaysOpen() {
+    ProcessInstance instance =
+        start("inc-requester", Severity.HIGH, "jdoe", "laptop-7", Map.of("requestedBy", "carol"));
+    world.runJobs();
+
+    Throwable refused = catchThrowable(() -> world.decide(instance.getId(), "carol", true, null));
+
+    assertThat(ApprovalRefusedException.in(refused))
+        .hasValueSatisfying(
+            e -> assertThat(e.getMessage()).contains("carol requested this containment"));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("approve_containment");
+    assertThat(world.ports.approvals).isEmpty();
+  }
+
+  @Test
+  void theIdentityBeingContainedCannotDecide() {
+    ProcessInstance instance = start("inc-self", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
+
+    Throwable refused = catchThrowable(() -> world.decide(instance.getId(), "jdoe", false, null));
+
+    assertThat(ApprovalRefusedException.in(refused)).isPresent();
+    BpmnAwareTests.assertThat(instance).isWaitingAt("approve_containment");
+  }
+
+  @Test
+  void anUndecidedApprovalEscalatesToLeadsAndOnCallAfterAnHour() {
+    ProcessInstance instance = start("inc-escalate", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
+
+    later(Duration.ofMinutes(61));
+    world.runJobs();
+
+    Task approval = world.approvalTask(instance.getId());
+    assertThat(groups(approval)).containsExactlyInAnyOrder("soc-analysts", "soc-leads");
+    assertThat(world.performed()).contains("NOTIFY on-call (escalation)");
+    assertThat(world.ports.notes)
+        .contains("approval: approval escalated: on-call notified, raised to soc-leads");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("approve_containment");
+  }
+
+  @Test
+  void pastTheFinalDeadlineThePolicyDefaultRejects() {
+    ProcessInstance instance = start("inc-deadline", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
+
+    later(Duration.ofMinutes(61));
+    world.runJobs();
+    later(Duration.ofHours(3));
+    world.runJobs();
+
+    assertThat(world.ports.endings).containsExactly("inc-deadline:rejected");
+    assertThat(world.performed()).doesNotContain("DISABLE_ACCOUNT jdoe");
+    assertThat(world.ports.notes)
+        .contains(
+            "approval: no decision by the final deadline; the policy default applies: reject");
+    BpmnAwareTests.assertThat(instance).isEnded();
+  }
+
+  @Test
+  void aFailingConnectorIsRetriedWithBackOffAndActsOnce() {
+    ProcessInstance instance = start("inc-retry", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
+    world.target.failNext(ActionType.DISABLE_ACCOUNT, 1);
+
+    world.decide(instance.getId(), "alice", true, null);
+    world.runJobs();
+    assertThat(world.performed()).doesNotContain("DISABLE_ACCOUNT jdoe");
+    assertThat(world.engine.getRuntimeService().createIncidentQuery().count()).isZero();
+
+    later(Duration.ofSeconds(11));
+    world.runJobs();
+
+    assertThat(world.performed()).containsOnlyOnce("DISABLE_ACCOUNT jdoe");
+    assertThat(world.ports.endings).containsExactly("inc-retry:contained");
+  }
+
+  @Test
+  void exhaustedRetriesRaiseAnIncidentOnTheTimelineAndAnAnalystCanRetryOnceFixed() {
+    ProcessInstance instance = start("inc-stuck", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
+    world.target.failNext(ActionType.ISOLATE_HOST, 100);
+    world.decide(instance.getId(), "alice", true, null);
+    world.runJobs();
+    for (Duration backOff :
+        List.of(Duration.ofSeconds(11), Duration.ofMinutes(2), Duration.ofMinutes(6))) {
+      later(backOff);
+      world.runJobs();
+    }
+
+    assertThat(
+            world
+                .engine
+                .getRuntimeService()
+                .createIncidentQuery()
+                .processInstanceId(instance.getId())
+                .list())
+        .singleElement()
+        .satisfies(i -> assertThat(i.getActivityId()).isEqualTo("isolate_host"));
+    assertThat(world.ports.notes)
+        .anyMatch(n -> n.startsWith("playbook: step isolate_host failed after its retries"));
+    assertThat(world.ports.endings).isEmpty();
+
+    world.target.failNext(ActionType.ISOLATE_HOST, 0);
+    assertThat(world.control.retryFailedSteps("inc-stuck")).containsExactly("isolate_host");
+    world.runJobs();
+
+    assertThat(world.performed()).containsOnlyOnce("ISOLATE_HOST laptop-7");
+    assertThat(
+            world
+                .engine
+                .getRuntimeService()
+                .createIncidentQuery()
+                .processInstanceId(instance.getId())
+                .count())
+        .isZero();
+    assertThat(world.ports.endings).containsExactly("inc-stuck:contained");
+  }
+
+  @Test
+  void aFalsePositiveAfterFullContainmentUndoesItLatestFirstAndTellsSecurity() {
+    ProcessInstance instance = start("inc-fp", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
+    world.decide(instance.getId(), "alice", true, null);
+    world.runJobs();
+    List<String> forward = world.performed();
+
+    assertThat(world.control.reportFalsePositive("inc-fp", "alice"))
+        .isEqualTo(CamundaPlaybookControl.Rollback.STARTED);
+    world.runJobs();
+
+    List<String> undone = world.performed().subList(forward.size(), world.performed().size());
+    assertThat(undone)
+        .containsExactlyInAnyOrder(
+            "ENABLE_ACCOUNT jdoe (rollback)",
+            "RELEASE_HOST laptop-7 (rollback)",
+            "NOTIFY security (rollback)");
+    boolean disabledLast =
+        forward.indexOf("DISABLE_ACCOUNT jdoe") > forward.indexOf("ISOLATE_HOST laptop-7");
+    assertThat(
+            undone.indexOf("ENABLE_ACCOUNT jdoe (rollback)")
+                < undone.indexOf("RELEASE_HOST laptop-7 (rollback)"))
+        .as("the later action is undone first")
+        .isEqualTo(disabledLast);
+    assertThat(world.ports.notes)
+        .contains("rollback: REVOKE_SESSIONS on jdoe needs no undo: the user signs in again");
+    assertThat(world.ports.endings).containsExactly("inc-fp:contained", "inc-fp:rolled_back");
+    BpmnAwareTests.assertThat(instance).isEnded();
+
+    assertThat(world.control.reportFalsePositive("inc-fp", "alice"))
+        .isEqualTo(CamundaPlaybookControl.Rollback.NO_PLAYBOOK);
+    world.runJobs();
+    assertThat(world.performed()).hasSize(forward.size() + undone.size());
+  }
+
+  @Test
+  void aFalsePositiveBeforeTheApprovalUndoesOnlyWhatWasDone() {
+    ProcessInstance instance = start("inc-partial", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
+
+    world.control.reportFalsePositive("inc-partial", "alice");
+    world.runJobs();
+
+    assertThat(world.performed())
+        .containsExactlyInAnyOrder(
+            "REVOKE_SESSIONS jdoe", "NOTIFY security", "NOTIFY security (rollback)");
+    assertThat(world.approvalTask(instance.getId())).isNull();
+    assertThat(world.ports.endings).containsExactly("inc-partial:rolled_back");
+  }
+
+  @Test
+  void aFalsePositiveWhileAStepIsStuckUndoesTheStepsThatWorked() {
+    ProcessInstance instance = start("inc-partial-stuck", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
+    world.target.failNext(ActionType.ISOLATE_HOST, 100);
+    world.decide(instance.getId(), "alice", true, null);
+    world.runJobs();
+
+    world.control.reportFalsePositive("inc-partial-stuck", "alice");
+    world.runJobs();
+
+    assertThat(world.performed())
+        .contains("ENABLE_ACCOUNT jdoe (rollback)")
+        .doesNotContain("RELEASE_HOST laptop-7 (rollback)");
+    assertThat(world.ports.endings).containsExactly("inc-partial-stuck:rolled_back");
+  }
+
+  @Test
+  void theReviewTaskInTheTasklistCanAlsoRollBack() {
+    ProcessInstance instance = start("inc-review", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
+    world.decide(instance.getId(), "alice", true, null);
+    world.runJobs();
+
+    Task review =
+        world
+            .engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .singleResult();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo("review_containment");
+    world.engine.getTaskService().complete(review.getId(), Map.of("falsePositive", true));
+    world.runJobs();
+
+    assertThat(world.performed())
+        .contains("ENABLE_ACCOUNT jdoe (rollback)", "RELEASE_HOST laptop-7 (rollback)");
+    assertThat(world.ports.endings)
+        .containsExactly("inc-review:contained", "inc-review:rolled_back");
+  }
+
+  @Test
+  void afterTheRollbackWindowTheContainmentStands() {
+    ProcessInstance instance = start("inc-window", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
+    world.decide(instance.getId(), "alice", true, null);
+    world.runJobs();
+
+    later(Duration.ofDays(31));
+    world.runJobs();
+
+    assertThat(world.ports.endings).containsExactly("inc-window:contained", "inc-window:closed");
+    BpmnAwareTests.assertThat(instance).isEnded();
   }
 
   @Test
   void anIncidentWithoutAHostSkipsIsolationAndStillContainsTheAccount() {
-    launch(incident("inc-4", "jdoe", null));
+    ProcessInstance instance = start("inc-nohost", Severity.HIGH, "jdoe", null);
+    world.runJobs();
+    world.decide(instance.getId(), "alice", true, null);
+    world.runJobs();
 
-    decide(true, null);
-    runJobs();
-
-    assertThat(ports.performed)
-        .extracting(ActionRequest::type)
-        .doesNotContain(ActionType.ISOLATE_HOST)
-        .contains(ActionType.DISABLE_ACCOUNT);
-    assertThat(ports.actionSummaries).anyMatch(s -> s.startsWith("ISOLATE_HOST skipped"));
-    assertThat(ports.endings).containsExactly("inc-4:contained");
+    assertThat(world.performed())
+        .contains("DISABLE_ACCOUNT jdoe")
+        .noneMatch(a -> a.startsWith("ISOLATE_HOST"));
+    assertThat(world.ports.actionSummaries).anyMatch(s -> s.startsWith("ISOLATE_HOST skipped"));
+    assertThat(world.ports.endings).containsExactly("inc-nohost:contained");
   }
 
   @Test
   void launchingTwiceForOneIncidentStartsOneProcess() {
-    Incident incident = incident("inc-5", "jdoe", "laptop-7");
-    String first = launcher.launch(incident, variables(incident));
-    String second = launcher.launch(incident, variables(incident));
+    String first = world.launch(PLAYBOOK, "inc-twice", Severity.HIGH, "jdoe", "laptop-7");
+    String second = world.launch(PLAYBOOK, "inc-twice", Severity.HIGH, "jdoe", "laptop-7");
 
     assertThat(second).isEqualTo(first);
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(1);
+    assertThat(
+            world
+                .engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey("inc-twice")
+                .count())
+        .isEqualTo(1);
   }
 
-  private ProcessInstance launch(Incident incident) {
-    String id = launcher.launch(incident, variables(incident));
-    return engine
+  private static ProcessInstance start(String id, Severity severity, String user, String host) {
+    return start(id, severity, user, host, Map.of());
+  }
+
+  private static ProcessInstance start(
+      String id, Severity severity, String user, String host, Map<String, Object> extra) {
+    var incident = PlaybookWorld.incident(PLAYBOOK, id, severity, user, host);
+    var variables = PlaybookWorld.variables(incident);
+    variables.putAll(extra);
+    String processInstanceId = world.launcher.launch(incident, variables);
+    return world
+        .engine
         .getRuntimeService()
         .createProcessInstanceQuery()
-        .processInstanceId(id)
+        .processInstanceId(processInstanceId)
         .singleResult();
   }
 
-  private void decide(boolean approved, String comment) {
-    Task approval = engine.getTaskService().createTaskQuery().singleResult();
-    Map<String, Object> decision = new HashMap<>();
-    decision.put("approved", approved);
-    decision.put("approvalComment", comment);
-    decision.put("approvalChannel", "api");
-    engine.getIdentityService().setAuthenticatedUserId("alice");
-    try {
-      engine.getTaskService().complete(approval.getId(), decision);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+  private static void later(Duration duration) {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
   }
 
-  private void runJobs() {
-    for (int round = 0; round < 10; round++) {
-      List<Job> jobs = engine.getManagementService().createJobQuery().executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
-  }
-
-  private boolean isEnded(ProcessInstance instance) {
-    return engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceId(instance.getId())
-            .count()
-        == 0;
-  }
-
-  private static Incident incident(String id, String user, String host) {
-    return new Incident(
-        id,
-        "Brute force then success: " + user,
-        Severity.HIGH,
-        IncidentStatus.OPEN,
-        Instant.now(),
-        Instant.now(),
-        "rule|user:" + user,
-        List.of("rule"),
-        73,
-        6,
-        new Entities(
-            List.of(user), host == null ? List.of() : List.of(host), List.of("203.0.113.9")),
-        new PlaybookRef("contain_compromised_account", null, PlaybookRef.PlaybookState.PENDING));
-  }
-
-  private static Map<String, Object> variables(Incident incident) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("incidentId", incident.id());
-    variables.put("title", incident.title());
-    variables.put("user", incident.entities().users().get(0));
-    variables.put(
-        "host", incident.entities().hosts().isEmpty() ? null : incident.entities().hosts().get(0));
-    return variables;
+  private static List<String> groups(Task task) {
+    return world.engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .map(IdentityLink::getGroupId)
+        .filter(g -> g != null)
+        .toList();
   }
 }

@@ -1,27 +1,19 @@
 package dev.bulwark.workflows;
 
-import dev.bulwark.core.action.ActionRequest;
-import dev.bulwark.core.action.ActionResult;
-import dev.bulwark.core.action.ActionStatus;
-import dev.bulwark.core.action.ResponseActions;
+import dev.bulwark.core.playbook.ApprovalRequests;
 import dev.bulwark.core.playbook.PlaybookEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The ports a playbook talks to, recording what they were asked, for process tests. */
-final class RecordingPorts implements ResponseActions, PlaybookEvents {
+/** What a playbook reports back to the incident, recorded for process tests. */
+final class RecordingPorts implements PlaybookEvents, ApprovalRequests {
 
-  final List<ActionRequest> performed = new CopyOnWriteArrayList<>();
   final List<ApprovalDecision> approvals = new CopyOnWriteArrayList<>();
   final List<String> endings = new CopyOnWriteArrayList<>();
   final List<String> actionSummaries = new CopyOnWriteArrayList<>();
-
-  @Override
-  public ActionResult perform(ActionRequest request) {
-    performed.add(request);
-    return new ActionResult(ActionStatus.SIMULATED, "recording", "recorded", false);
-  }
+  final List<String> notes = new CopyOnWriteArrayList<>();
+  final List<OpenApproval> opened = new CopyOnWriteArrayList<>();
 
   @Override
   public void approvalDecided(ApprovalDecision decision) {
@@ -36,5 +28,23 @@ final class RecordingPorts implements ResponseActions, PlaybookEvents {
   @Override
   public void playbookEnded(String incidentId, String outcome) {
     endings.add(incidentId + ":" + outcome);
+  }
+
+  @Override
+  public void noted(String incidentId, String kind, String summary, Map<String, Object> details) {
+    notes.add(kind + ": " + summary);
+  }
+
+  @Override
+  public void approvalOpened(OpenApproval approval) {
+    opened.add(approval);
+  }
+
+  void clear() {
+    approvals.clear();
+    endings.clear();
+    actionSummaries.clear();
+    notes.clear();
+    opened.clear();
   }
 }

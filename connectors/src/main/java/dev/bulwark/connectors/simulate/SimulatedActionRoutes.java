@@ -52,6 +52,7 @@ public final class SimulatedActionRoutes extends RouteBuilder {
       case REMOVE_MFA -> "remove the MFA methods of";
       case NOTIFY -> "notify";
       case OPEN_TICKET -> "open a ticket for";
+      case RECORD_EVIDENCE -> "record the evidence of";
     };
   }
 }

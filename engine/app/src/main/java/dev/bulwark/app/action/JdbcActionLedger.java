@@ -16,8 +16,16 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The action ledger in the engine's database; the primary key is the idempotency key. */
+/**
+ * The action ledger in the engine's database; the primary key is the idempotency key. Claims and
+ * outcomes commit in their own transactions, not in the playbook job's: a claim must survive the
+ * job rolling back after the provider acted, or a retry could not tell that it might have (ADR
+ * 0401).
+ */
 @Repository
 class JdbcActionLedger implements ActionLedger {
 
@@ -26,41 +34,53 @@ class JdbcActionLedger implements ActionLedger {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final TransactionTemplate ownTransaction;
 
-  JdbcActionLedger(JdbcTemplate jdbc, Clock clock) {
+  JdbcActionLedger(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Override
   public Optional<LedgerEntry> claim(ActionRequest request, String provider) {
-    Optional<LedgerEntry> existing = find(request.idempotencyKey());
-    if (existing.isPresent()) {
-      return existing;
-    }
     try {
-      var now = timestamp(clock.instant());
-      jdbc.update(
-          "INSERT INTO action_ledger ("
-              + COLUMNS
-              + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          request.idempotencyKey(),
-          request.incidentId(),
-          request.type().name(),
-          request.target(),
-          provider,
-          ActionStatus.PENDING.name(),
-          null,
-          now,
-          now);
-      return Optional.empty();
+      return ownTransaction.execute(status -> claimNow(request, provider));
     } catch (DuplicateKeyException claimedMeanwhile) {
+      // Outside the failed transaction: PostgreSQL refuses further statements inside it.
       return find(request.idempotencyKey());
     }
   }
 
+  private Optional<LedgerEntry> claimNow(ActionRequest request, String provider) {
+    Optional<LedgerEntry> existing = find(request.idempotencyKey());
+    if (existing.isPresent()) {
+      return existing;
+    }
+    var now = timestamp(clock.instant());
+    jdbc.update(
+        "INSERT INTO action_ledger ("
+            + COLUMNS
+            + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        request.idempotencyKey(),
+        request.incidentId(),
+        request.type().name(),
+        request.target(),
+        provider,
+        ActionStatus.PENDING.name(),
+        null,
+        now,
+        now);
+    return Optional.empty();
+  }
+
   @Override
   public void complete(String idempotencyKey, ActionStatus status, String detail) {
+    ownTransaction.executeWithoutResult(tx -> completeNow(idempotencyKey, status, detail));
+  }
+
+  private void completeNow(String idempotencyKey, ActionStatus status, String detail) {
     jdbc.update(
         "UPDATE action_ledger SET status = ?, detail = ?, updated_at = ? WHERE idempotency_key = ?",
         status.name(),

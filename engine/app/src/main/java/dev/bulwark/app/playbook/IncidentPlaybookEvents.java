@@ -55,14 +55,17 @@ class IncidentPlaybookEvents implements PlaybookEvents {
         .find(incidentId)
         .ifPresent(
             incident -> {
-              PlaybookRef ended =
+              // "contained" is a milestone: the playbook stays open for its rollback window.
+              PlaybookState state =
+                  "contained".equals(outcome) ? PlaybookState.RUNNING : PlaybookState.COMPLETED;
+              PlaybookRef reached =
                   new PlaybookRef(
-                      incident.playbook().key(),
-                      incident.playbook().processInstanceId(),
-                      PlaybookState.COMPLETED);
-              Incident updated = incident.withPlaybook(ended, clock.instant());
+                      incident.playbook().key(), incident.playbook().processInstanceId(), state);
+              Incident updated = incident.withPlaybook(reached, clock.instant());
               if ("contained".equals(outcome)) {
                 updated = updated.withStatus(IncidentStatus.CONTAINED);
+              } else if ("rolled_back".equals(outcome)) {
+                updated = updated.withStatus(IncidentStatus.FALSE_POSITIVE);
               }
               store.update(updated);
               store.addTimeline(
@@ -70,8 +73,13 @@ class IncidentPlaybookEvents implements PlaybookEvents {
                   new TimelineEntry(
                       clock.instant(),
                       "playbook",
-                      "playbook " + incident.playbook().key() + " ended: " + outcome,
+                      "playbook " + incident.playbook().key() + " reached: " + outcome,
                       Map.of("outcome", outcome)));
             });
+  }
+
+  @Override
+  public void noted(String incidentId, String kind, String summary, Map<String, Object> details) {
+    store.addTimeline(incidentId, new TimelineEntry(clock.instant(), kind, summary, details));
   }
 }

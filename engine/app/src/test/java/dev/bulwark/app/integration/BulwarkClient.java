@@ -33,6 +33,14 @@ public final class BulwarkClient {
             .build());
   }
 
+  public Response put(String path, String contentType, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", contentType)
+            .PUT(BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
   public Response postJson(String path, String json) {
     return post(path, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }

@@ -12,4 +12,14 @@ public interface ActionProvider {
 
   /** Performs the action; throws {@link ActionFailedException} when the provider failed. */
   ActionResult perform(ActionRequest request);
+
+  /**
+   * Asks the target whether this request (by its idempotency key) was already carried out, e.g. by
+   * a node that died before it could record the outcome. Called only for ledger entries left
+   * PENDING. A provider that cannot tell returns empty, and the action is performed again (which a
+   * provider must then tolerate: disabling a disabled account changes nothing).
+   */
+  default java.util.Optional<ActionResult> lookup(ActionRequest request) {
+    return java.util.Optional.empty();
+  }
 }

@@ -9,7 +9,9 @@ public enum ActionType {
   RELEASE_HOST,
   REMOVE_MFA,
   NOTIFY,
-  OPEN_TICKET;
+  OPEN_TICKET,
+  /** Snapshot the incident's alerts and the actions taken into the evidence store. */
+  RECORD_EVIDENCE;
 
   /** The action that undoes this one, or {@code null} when nothing can undo it. */
   public ActionType inverse() {
@@ -18,7 +20,7 @@ public enum ActionType {
       case ENABLE_ACCOUNT -> DISABLE_ACCOUNT;
       case ISOLATE_HOST -> RELEASE_HOST;
       case RELEASE_HOST -> ISOLATE_HOST;
-      case REVOKE_SESSIONS, REMOVE_MFA, NOTIFY, OPEN_TICKET -> null;
+      case REVOKE_SESSIONS, REMOVE_MFA, NOTIFY, OPEN_TICKET, RECORD_EVIDENCE -> null;
     };
   }
 }

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * {@link ResponseActions} that consults the ledger before acting: a key already done is reported,
- * not repeated; a key left PENDING by a crash is performed again (providers are idempotent for the
- * same request) and then recorded.
+ * not repeated. The ledger claim is committed before the provider is called (see ADR 0401), so a
+ * node that dies while acting leaves a PENDING entry behind; the retry then asks the target whether
+ * the action happened ({@link ActionProvider#lookup}) before acting again.
  */
 public final class LedgeredResponseActions implements ResponseActions {
 
@@ -26,6 +27,14 @@ public final class LedgeredResponseActions implements ResponseActions {
         && earlier.get().status() != ActionStatus.FAILED) {
       LedgerEntry entry = earlier.get();
       return new ActionResult(entry.status(), entry.provider(), entry.detail(), true);
+    }
+    if (earlier.isPresent() && earlier.get().status() == ActionStatus.PENDING) {
+      Optional<ActionResult> happened = provider.lookup(request);
+      if (happened.isPresent()) {
+        ledger.complete(request.idempotencyKey(), happened.get().status(), happened.get().detail());
+        return new ActionResult(
+            happened.get().status(), happened.get().provider(), happened.get().detail(), true);
+      }
     }
     ActionResult result;
     try {

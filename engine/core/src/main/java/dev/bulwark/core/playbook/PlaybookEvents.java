@@ -11,8 +11,19 @@ public interface PlaybookEvents {
   /** A response action ran (or was skipped) for the incident. */
   void actionRan(String incidentId, String summary, java.util.Map<String, Object> details);
 
-  /** The playbook reached an end: {@code contained}, {@code rejected}, ... */
+  /**
+   * The playbook reached an outcome: {@code contained} (still open for rollback), {@code rejected},
+   * {@code closed}, {@code rolled_back}.
+   */
   void playbookEnded(String incidentId, String outcome);
+
+  /**
+   * Anything else worth showing on the timeline: the approval policy's verdict, an escalation, a
+   * step that failed for good, a rollback step.
+   *
+   * @param kind the timeline kind, e.g. {@code approval}, {@code playbook}, {@code rollback}
+   */
+  void noted(String incidentId, String kind, String summary, java.util.Map<String, Object> details);
 
   /**
    * One approval decision.
