@@ -77,6 +77,7 @@ class ElasticsearchConfiguration {
 
   /** Incidents, actions and audit events for search, through the outbox. */
   @Configuration(proxyBeanMethods = false)
+  @Conditional(OnElasticsearchConfigured.class) // component scanning finds nested classes too
   @ConditionalOnProperty(
       prefix = ElasticsearchProperties.PREFIX + ".sink",
       name = "enabled",
@@ -135,6 +136,7 @@ class ElasticsearchConfiguration {
 
   /** Alerts pulled from the SIEM into the journal. */
   @Configuration(proxyBeanMethods = false)
+  @Conditional(OnElasticsearchConfigured.class)
   @ConditionalOnProperty(prefix = ElasticsearchProperties.PREFIX + ".source", name = "enabled")
   static class Source {
 

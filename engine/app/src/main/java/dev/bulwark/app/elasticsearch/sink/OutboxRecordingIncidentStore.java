@@ -86,7 +86,7 @@ final class OutboxRecordingIncidentStore implements IncidentStore {
   }
 
   @Override
-  public int attachAlerts(String incidentId, List<Long> alertSeqs) {
+  public List<Long> attachAlerts(String incidentId, List<Long> alertSeqs) {
     return store.attachAlerts(incidentId, alertSeqs);
   }
 
@@ -101,7 +101,7 @@ final class OutboxRecordingIncidentStore implements IncidentStore {
   }
 
   @Override
-  public List<Incident> pendingPlaybooks(int max) {
-    return store.pendingPlaybooks(max);
+  public List<Incident> pendingPlaybooks(int skip, int max) {
+    return store.pendingPlaybooks(skip, max);
   }
 }

@@ -37,6 +37,10 @@ public class ElasticsearchAlertSource {
   private final RejectedDocuments rejected;
   private final Function<List<IncomingAlert>, AppendResult> journal;
   private final Clock clock;
+
+  /** The cursor's sort keys: {@code @timestamp}, then the tiebreaker. */
+  private static final int SORT_KEYS = 2;
+
   private final SecurityAlertMapper mapper = new SecurityAlertMapper();
   private final Query filter;
 
@@ -100,7 +104,10 @@ public class ElasticsearchAlertSource {
     List<Hit<ObjectNode>> hits = response.hits().hits();
     Page page = journal(hits);
     if (!hits.isEmpty()) {
-      cursors.save(settings.getIndex(), hits.get(hits.size() - 1).sort());
+      // Only @timestamp and the tiebreaker: a first page without search_after also gets an
+      // implicit _shard_doc value, which is meaningless in the next point-in-time and would make it
+      // return the last document again.
+      cursors.save(settings.getIndex(), hits.get(hits.size() - 1).sort().subList(0, SORT_KEYS));
     }
     if (hits.size() < settings.getBatchSize()) {
       closePass();
