@@ -52,9 +52,10 @@ public class SinkWorker implements SmartLifecycle {
     while (running) {
       long waitMillis;
       try {
+        long backlog = health.isUp() ? 0 : flusher.backlog();
         waitMillis = flushAvailable();
         if (health.up()) {
-          SinkLog.recovered(uris, flusher.backlog());
+          SinkLog.recovered(uris, backlog);
         }
         retryMillis = 0;
       } catch (IOException | RuntimeException e) {

@@ -169,7 +169,9 @@ public final class ElasticsearchNode {
         var response =
             http.send(
                 HttpRequest.newBuilder(
-                        URI.create(uri() + "/_cluster/health?wait_for_status=yellow&timeout=5s"))
+                        URI.create(
+                            uri()
+                                + "/_cluster/health?wait_for_status=yellow&wait_for_no_initializing_shards=true&timeout=5s"))
                     .build(),
                 BodyHandlers.ofString());
         if (response.statusCode() == 200) {

@@ -127,6 +127,10 @@ class ElasticsearchSinkIT extends ElasticsearchEngineTest {
     long deadline = System.nanoTime() + WAIT.toNanos();
     String last = "";
     while (System.nanoTime() < deadline) {
+      if (!shardsReady()) {
+        pause();
+        continue;
+      }
       node().request("POST", "/bulwark-*/_refresh", null);
       long incidents = count("SELECT COUNT(*) FROM incident");
       long actions = count("SELECT COUNT(*) FROM action_ledger");
@@ -153,6 +157,10 @@ class ElasticsearchSinkIT extends ElasticsearchEngineTest {
   private void awaitIndexed(String index, String field, String value, long expected) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
+      if (!shardsReady()) {
+        pause();
+        continue;
+      }
       node().request("POST", "/" + index + "/_refresh", null);
       if (countOf(index, field, value) == expected) {
         return;
@@ -160,6 +168,13 @@ class ElasticsearchSinkIT extends ElasticsearchEngineTest {
       pause();
     }
     throw new AssertionError(index + " never held " + expected + " documents with " + value);
+  }
+
+  /** After a restart the shards of existing indices take a moment to recover. */
+  private boolean shardsReady() {
+    JsonNode health = json(node().request("GET", "/_cluster/health/bulwark-*", null));
+    return !"red".equals(health.path("status").asText())
+        && health.path("initializing_shards").asInt() == 0;
   }
 
   private long total(String index) {
