@@ -23,15 +23,34 @@ class IncidentController {
 
   private final IncidentStore incidents;
   private final ActionLedger ledger;
+  private final IncidentSearch search;
 
-  IncidentController(IncidentStore incidents, ActionLedger ledger) {
+  /**
+   * Takes the search of the configured backend: Elasticsearch when configured, else the database.
+   */
+  IncidentController(IncidentStore incidents, ActionLedger ledger, List<IncidentSearch> searches) {
     this.incidents = incidents;
     this.ledger = ledger;
+    this.search =
+        searches.stream()
+            .filter(s -> !(s instanceof DatabaseIncidentSearch))
+            .findFirst()
+            .orElseGet(() -> searches.get(0));
   }
 
+  /**
+   * A page of incidents, newest first; with {@code q}, {@code status}, {@code severity}, {@code
+   * from} or {@code to}, the ones that match.
+   */
   @GetMapping
   Map<String, Object> list(
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) List<String> status,
+      @RequestParam(required = false) List<String> severity,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
     if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
       throw new BadRequestException(
           "page must be 0 or more and size between 1 and "
@@ -41,7 +60,8 @@ class IncidentController {
               + ", size="
               + size);
     }
-    IncidentStore.Page found = incidents.page(page, size);
+    IncidentQuery query = IncidentQueries.parse(q, status, severity, from, to, page, size);
+    IncidentStore.Page found = query.filters() ? search.search(query) : incidents.page(page, size);
     List<IncidentView> items =
         found.items().stream().map(incident -> IncidentView.of(incident, null)).toList();
     return Map.of("items", items, "total", found.total());

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcIncidentStore implements IncidentStore {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, title, severity, status, created_at, updated_at, correlation_key, rule_ids, risk_score,"
           + " alert_count, entities, playbook_key, process_instance_id, playbook_state";
 
@@ -168,7 +168,7 @@ class JdbcIncidentStore implements IncidentStore {
         max);
   }
 
-  private static Incident incident(ResultSet rs, int row) throws SQLException {
+  static Incident incident(ResultSet rs, int row) throws SQLException {
     return new Incident(
         rs.getString("id"),
         rs.getString("title"),

@@ -33,6 +33,14 @@ public class AlertIntake {
     return append(parser.parseNdjson(body));
   }
 
+  /**
+   * Journals alerts another source has already validated (e.g. the Elasticsearch poller), on the
+   * same path as the HTTP intake: the journal's duplicate check applies, the rules are woken.
+   */
+  public AppendResult acceptValidated(List<IncomingAlert> alerts) {
+    return append(alerts);
+  }
+
   private AppendResult append(List<IncomingAlert> alerts) {
     AppendResult result = journal.append(alerts);
     if (result.accepted() > 0) {
