@@ -140,7 +140,17 @@ public final class ProviderHttp {
           default -> status >= 500 ? FailureKind.SERVER_ERROR : FailureKind.REJECTED;
         };
     Duration retryAfter =
-        response.headers().firstValue("Retry-After").map(ProviderHttp::retryAfter).orElse(null);
+        response
+            .headers()
+            .firstValue("Retry-After")
+            .map(ProviderHttp::retryAfter)
+            .or(
+                () ->
+                    response
+                        .headers()
+                        .firstValue("X-RateLimit-RetryAfter")
+                        .map(ProviderHttp::retryAtEpochSecond))
+            .orElse(null);
     return new ConnectorFailure(provider, kind, message, retryAfter, null);
   }
 
@@ -157,6 +167,16 @@ public final class ProviderHttp {
       } catch (DateTimeParseException notADate) {
         return null;
       }
+    }
+  }
+
+  /** CrowdStrike's {@code X-RateLimit-RetryAfter}: the epoch second from which to retry. */
+  static Duration retryAtEpochSecond(String value) {
+    try {
+      long wait = Long.parseLong(value.trim()) - java.time.Instant.now().getEpochSecond();
+      return Duration.ofSeconds(Math.max(0, wait));
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

@@ -20,6 +20,11 @@ public class ConnectorProperties {
   private final Keycloak keycloak = new Keycloak();
   private final Ldap ldap = new Ldap();
   private final Smtp smtp = new Smtp();
+  private final CrowdStrike crowdstrike = new CrowdStrike();
+
+  public CrowdStrike getCrowdstrike() {
+    return crowdstrike;
+  }
 
   public Keycloak getKeycloak() {
     return keycloak;
@@ -366,6 +371,44 @@ public class ConnectorProperties {
 
     public void setLinksBaseUrl(String linksBaseUrl) {
       this.linksBaseUrl = linksBaseUrl;
+    }
+  }
+
+  /** CrowdStrike Falcon host containment; see connectors/docs/crowdstrike.md. */
+  public static class CrowdStrike extends Policy {
+    /**
+     * The cloud's API host, e.g. https://api.crowdstrike.com or https://api.eu-1.crowdstrike.com.
+     */
+    private String baseUrl;
+
+    /** An API client with the Hosts: Read and Write scopes. */
+    private String clientId;
+
+    /** From BULWARK_CROWDSTRIKE_CLIENT_SECRET. */
+    private String clientSecret;
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String getClientId() {
+      return clientId;
+    }
+
+    public void setClientId(String clientId) {
+      this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+      return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+      this.clientSecret = clientSecret;
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.bulwark.app.connectors;
 
 import dev.bulwark.connectors.CamelActionProvider;
+import dev.bulwark.connectors.crowdstrike.CrowdStrikeHostRoutes;
+import dev.bulwark.connectors.crowdstrike.CrowdStrikeSettings;
 import dev.bulwark.connectors.keycloak.KeycloakIdentityRoutes;
 import dev.bulwark.connectors.keycloak.KeycloakSettings;
 import dev.bulwark.connectors.ldap.LdapDirectoryRoutes;
@@ -28,6 +30,7 @@ public final class ProviderRouteGroups {
       Set.of(
           KeycloakSettings.PROVIDER,
           LdapSettings.PROVIDER,
+          CrowdStrikeSettings.PROVIDER,
           SmtpSettings.PROVIDER,
           CamelActionProvider.SimulatedProviderName.NAME);
 
@@ -63,6 +66,8 @@ public final class ProviderRouteGroups {
             case KeycloakSettings.PROVIDER -> groups.add(keycloak(p.getKeycloak(), actions));
             case LdapSettings.PROVIDER -> groups.add(ldap(p.getLdap(), actions));
             case SmtpSettings.PROVIDER -> groups.add(smtp(p.getSmtp(), actions));
+            case CrowdStrikeSettings.PROVIDER ->
+                groups.add(crowdstrike(p.getCrowdstrike(), actions));
             default -> {
               // simulate: served by SimulatedActionRoutes
             }
@@ -100,6 +105,21 @@ public final class ProviderRouteGroups {
             l.getDisabledOu(),
             l.isDryRun(),
             l.toSettings()),
+        actions);
+  }
+
+  private static ProviderRoutes crowdstrike(
+      ConnectorProperties.CrowdStrike c, Set<ActionType> actions) {
+    if (c.getBaseUrl() == null || c.getBaseUrl().isBlank()) {
+      throw new IllegalArgumentException("bulwark.connectors.crowdstrike.base-url is required");
+    }
+    return new CrowdStrikeHostRoutes(
+        new CrowdStrikeSettings(
+            URI.create(c.getBaseUrl()),
+            c.getClientId(),
+            Secret.of(c.getClientSecret()),
+            c.isDryRun(),
+            c.toSettings()),
         actions);
   }
 

@@ -46,7 +46,7 @@ class RealConnectorsIT {
   private static final String CLIENT_SECRET = "engine-kc-secret-0b7e";
   private static final String SMTP_PASSWORD = "engine-smtp-pw-51c9";
   private static final GreenMail MAIL =
-      new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP))
+      new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP}))
           .withConfiguration(GreenMailConfiguration.aConfig().withUser("bulwark", SMTP_PASSWORD));
 
   @LocalServerPort int port;
