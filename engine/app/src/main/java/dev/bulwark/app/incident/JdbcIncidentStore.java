@@ -15,6 +15,7 @@ import dev.bulwark.core.incident.Severity;
 import dev.bulwark.core.incident.TimelineEntry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,10 +96,10 @@ class JdbcIncidentStore implements IncidentStore {
   }
 
   @Override
-  public int attachAlerts(String incidentId, List<Long> alertSeqs) {
-    int attached = 0;
+  public List<Long> attachAlerts(String incidentId, List<Long> alertSeqs) {
+    List<Long> attached = new ArrayList<>();
     for (Long seq : alertSeqs) {
-      attached +=
+      int inserted =
           jdbc.update(
               "INSERT INTO incident_alert (incident_id, alert_seq) SELECT ?, ? WHERE NOT EXISTS"
                   + " (SELECT 1 FROM incident_alert WHERE incident_id = ? AND alert_seq = ?)",
@@ -106,6 +107,9 @@ class JdbcIncidentStore implements IncidentStore {
               seq,
               incidentId,
               seq);
+      if (inserted > 0) {
+        attached.add(seq);
+      }
     }
     return attached;
   }
@@ -153,13 +157,14 @@ class JdbcIncidentStore implements IncidentStore {
   }
 
   @Override
-  public List<Incident> pendingPlaybooks(int max) {
+  public List<Incident> pendingPlaybooks(int skip, int max) {
     return jdbc.query(
         "SELECT "
             + COLUMNS
             + " FROM incident WHERE playbook_state = 'PENDING'"
-            + " ORDER BY created_at FETCH FIRST ? ROWS ONLY",
+            + " ORDER BY created_at, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
         JdbcIncidentStore::incident,
+        skip,
         max);
   }
 

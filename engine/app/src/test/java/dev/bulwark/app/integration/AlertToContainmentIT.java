@@ -120,6 +120,39 @@ class AlertToContainmentIT {
   }
 
   @Test
+  void anApprovalSubmittedThroughTheTasklistFormIsRecordedWithItsChannel() {
+    String user = "tl-" + run.substring(0, 8);
+    client.postJson("/api/v1/alerts", TestAlerts.load("high_risk_siem_alert.json", user, run));
+    String incidentId = awaitIncidentFor(user).get("id").asText();
+    String taskId = awaitApprovalFor(incidentId).get("id").asText();
+
+    // What the Camunda Tasklist sends when an analyst ticks the form's checkbox and completes.
+    var submitted =
+        client.postJson(
+            "/engine-rest/task/" + taskId + "/submit-form",
+            "{\"variables\": {\"approved\": {\"value\": true, \"type\": \"Boolean\"},"
+                + " \"approvalComment\": {\"value\": \"from the tasklist\", \"type\": \"String\"}}}");
+    assertThat(submitted.status()).isEqualTo(204);
+
+    JsonNode contained =
+        client.await(
+            "/api/v1/incidents/" + incidentId,
+            i -> i.get("status").asText().equals("contained"),
+            WAIT);
+    JsonNode approvalEntry = find(contained.get("timeline"), "kind", "approval");
+    assertThat(approvalEntry.at("/details/channel").asText()).isEqualTo("tasklist");
+    assertThat(approvalEntry.at("/details/comment").asText()).isEqualTo("from the tasklist");
+    assertThat(client.get("/api/v1/incidents/" + incidentId + "/actions").json()).hasSize(4);
+  }
+
+  @Test
+  void theEmbeddedAnalystsCanSeeApprovalsInTheTasklist() {
+    JsonNode analysts = client.get("/engine-rest/user?memberOfGroup=soc-analysts").json();
+
+    assertThat(values(analysts, "id")).contains("analyst", "analyst2");
+  }
+
+  @Test
   void aSecondDecisionOnTheSameApprovalIsRefused() {
     String user = "dd-" + run.substring(0, 8);
     client.postJson("/api/v1/alerts", TestAlerts.load("high_risk_siem_alert.json", user, run));

@@ -33,6 +33,11 @@ public final class LedgeredResponseActions implements ResponseActions {
     } catch (ActionFailedException e) {
       ledger.complete(request.idempotencyKey(), ActionStatus.FAILED, e.getMessage());
       throw e;
+    } catch (RuntimeException e) {
+      // A provider bug is still a failed action: record it, and let the playbook retry.
+      ledger.complete(request.idempotencyKey(), ActionStatus.FAILED, e.toString());
+      throw new ActionFailedException(
+          request.type() + " on " + request.target() + " failed: " + e, true, e);
     }
     ledger.complete(request.idempotencyKey(), result.status(), result.detail());
     return result;

@@ -3,6 +3,7 @@ package dev.bulwark.core.alert;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,10 +36,12 @@ public final class AlertBatchParser {
         .setStreamReadConstraints(
             StreamReadConstraints.builder().maxNestingDepth(maxNestingDepth).build());
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    // "{...}{...}" must not quietly become one alert: whatever follows the value is an error.
+    mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   public List<IncomingAlert> parseJson(byte[] body) {
-    JsonNode root = readTree(requireUtf8(body), -1);
+    JsonNode root = readTree(requireUtf8(body), 0, -1);
     List<JsonNode> documents = new ArrayList<>();
     if (root.isArray()) {
       root.forEach(documents::add);
@@ -51,14 +54,13 @@ public final class AlertBatchParser {
   public List<IncomingAlert> parseNdjson(byte[] body) {
     String text = requireUtf8(body);
     List<JsonNode> documents = new ArrayList<>();
-    int index = 0;
-    for (String line : text.split("\r?\n")) {
-      if (line.isBlank()) {
+    String[] lines = text.split("\r?\n");
+    for (int line = 0; line < lines.length; line++) {
+      if (lines[line].isBlank()) {
         continue;
       }
-      checkCount(index + 1);
-      documents.add(readTree(line, index));
-      index++;
+      checkCount(documents.size() + 1);
+      documents.add(readTree(lines[line], documents.size(), line + 1));
     }
     return validate(documents);
   }
@@ -72,21 +74,24 @@ public final class AlertBatchParser {
     }
     checkCount(documents.size());
     List<Violation> violations = new ArrayList<>();
+    int total = 0;
     List<IncomingAlert> alerts = new ArrayList<>(documents.size());
     for (int i = 0; i < documents.size(); i++) {
       List<Violation> found = validator.validate(i, documents.get(i));
       if (found.isEmpty()) {
         alerts.add(IncomingAlert.of((ObjectNode) documents.get(i)));
-      } else if (violations.size() < MAX_REPORTED_VIOLATIONS) {
-        violations.addAll(found);
+      } else {
+        total += found.size();
+        int room = MAX_REPORTED_VIOLATIONS - violations.size();
+        violations.addAll(found.subList(0, Math.min(room, found.size())));
       }
     }
-    if (!violations.isEmpty()) {
+    if (total > 0) {
       throw new InvalidAlertsException(
           InvalidAlertsException.Kind.INVALID,
-          violations.size() == 1
+          total == 1
               ? violations.get(0).toString()
-              : violations.size() + " problems, first: " + violations.get(0),
+              : total + " problems, first: " + violations.get(0),
           violations);
     }
     return alerts;
@@ -101,7 +106,11 @@ public final class AlertBatchParser {
     }
   }
 
-  private JsonNode readTree(String json, int index) {
+  /**
+   * @param index the document's position in the batch
+   * @param line the NDJSON line it came from, or -1 for a JSON body
+   */
+  private JsonNode readTree(String json, int index, int line) {
     try {
       JsonNode node = mapper.readTree(json);
       if (node == null || node.isMissingNode()) {
@@ -110,14 +119,14 @@ public final class AlertBatchParser {
       }
       return node;
     } catch (JsonProcessingException e) {
-      String where = index < 0 ? "" : "line " + (index + 1) + ": ";
+      String where = line < 0 ? "" : "line " + line + ": ";
       var location = e.getLocation();
       String at =
           location == null
               ? ""
               : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
       Violation violation =
-          new Violation(Math.max(index, 0), null, "malformed JSON: " + e.getOriginalMessage() + at);
+          new Violation(index, null, "malformed JSON: " + e.getOriginalMessage() + at);
       throw new InvalidAlertsException(
           InvalidAlertsException.Kind.MALFORMED,
           where + "malformed JSON: " + e.getOriginalMessage() + at,

@@ -29,7 +29,7 @@ public final class DedupKeys {
     if (eventId.isTextual() && !eventId.asText().isBlank()) {
       return "id:" + eventId.asText();
     }
-    if (eventId.isArray() && eventId.size() > 0) {
+    if (eventId.isArray() && eventId.size() > 0 && !eventId.get(0).asText().isBlank()) {
       return "id:" + eventId.get(0).asText();
     }
     return "sha256:" + sha256(canonical(document));

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 /**
  * Reads a field of an ECS document by its dotted name. ECS producers write fields both nested
  * ({@code {"user": {"name": "x"}}}) and flat ({@code {"user.name": "x"}}), and Elastic Security
- * alerts mix the two ({@code "kibana.alert.rule.name"} next to nested {@code host}), so every split
- * of the name into keys is tried, longest key first.
+ * alerts mix the two ({@code "kibana.alert.rule.name"} next to nested {@code host}), so the whole
+ * name is tried as one key first, then each split at a dot, shortest first key first.
  */
 public final class EcsPath {
 

@@ -14,8 +14,11 @@ public interface IncidentStore {
 
   void update(Incident incident);
 
-  /** Links alerts to the incident; a link that exists already is left as it is. */
-  int attachAlerts(String incidentId, List<Long> alertSeqs);
+  /**
+   * Links alerts to the incident; a link that exists already is left as it is. Returns the
+   * positions that were newly linked, in the order given.
+   */
+  List<Long> attachAlerts(String incidentId, List<Long> alertSeqs);
 
   void addTimeline(String incidentId, TimelineEntry entry);
 
@@ -23,8 +26,11 @@ public interface IncidentStore {
 
   Page page(int page, int size);
 
-  /** Incidents whose playbook was asked for and not started yet, oldest first. */
-  List<Incident> pendingPlaybooks(int max);
+  /**
+   * Incidents whose playbook was asked for and not started yet, oldest first, skipping the first
+   * {@code skip} of them.
+   */
+  List<Incident> pendingPlaybooks(int skip, int max);
 
   record Page(List<Incident> items, long total) {}
 }

@@ -36,15 +36,13 @@ public final class IncidentService {
     Instant now = clock.instant();
     Incident incident =
         store.findOpen(decision.correlationKey()).orElseGet(() -> open(decision, now));
-    int attached = store.attachAlerts(incident.id(), decision.alertSeqs());
-    Incident grown = grow(incident, decision, attached, now);
+    List<Long> attached = store.attachAlerts(incident.id(), decision.alertSeqs());
+    Incident grown = grow(incident, decision, attached.size(), now);
     store.update(grown);
     store.addTimeline(incident.id(), ruleHit(decision, now));
-    for (Long seq : decision.alertSeqs()) {
+    for (Long seq : attached) {
       Alert alert = alerts.get(seq);
-      if (alert != null && attached > 0) {
-        store.addTimeline(incident.id(), alertJoined(alert));
-      }
+      store.addTimeline(incident.id(), alert != null ? alertJoined(alert) : alertJoined(seq, now));
     }
     return grown;
   }
@@ -108,6 +106,11 @@ public final class IncidentService {
     details.put("riskScore", decision.riskScore());
     details.put("alerts", decision.alertSeqs());
     return new TimelineEntry(now, "rule_hit", decision.ruleName(), details);
+  }
+
+  /** An alert from an earlier batch joined: only its position is at hand. */
+  private static TimelineEntry alertJoined(long seq, Instant now) {
+    return new TimelineEntry(now, "alert", "alert " + seq, Map.of("seq", seq));
   }
 
   private static TimelineEntry alertJoined(Alert alert) {

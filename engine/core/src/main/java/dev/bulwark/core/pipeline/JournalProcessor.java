@@ -91,20 +91,23 @@ public final class JournalProcessor {
             journal.markProcessed(last);
             return null;
           });
-      recordLatency(decisions, bySeq);
-      metrics.alertsEvaluated(batch.size());
     } catch (RuntimeException e) {
       // The rules saw alerts whose decisions were not committed: their state is ahead of the
       // journal. Drop it; the next call warms up a fresh evaluator from the journal.
       reset();
       throw e;
     }
+    recordLatency(decisions, bySeq);
+    metrics.alertsEvaluated(batch.size());
   }
 
   /** Time from the commit of the alert that made a rule fire to the commit of its incident. */
   private void recordLatency(List<Decision> decisions, Map<Long, Alert> bySeq) {
     Instant now = clock.instant();
     for (Decision decision : decisions) {
+      if (decision.alertSeqs().isEmpty()) {
+        continue;
+      }
       Alert trigger = bySeq.get(decision.alertSeqs().get(decision.alertSeqs().size() - 1));
       if (trigger != null && trigger.receivedAt() != null) {
         metrics.alertToIncident(Duration.between(trigger.receivedAt(), now));

@@ -8,6 +8,7 @@ import dev.bulwark.core.incident.TimelineEntry;
 import dev.bulwark.core.playbook.PlaybookLauncher;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,22 +39,36 @@ public final class PlaybookDispatcher {
   /** Launches every pending playbook; returns how many were launched. */
   public synchronized int launchPending() {
     int launched = 0;
-    for (Incident incident : store.pendingPlaybooks(BATCH)) {
-      try {
-        String processInstanceId = launcher.launch(incident, variables(incident));
-        transactions.inTransaction(() -> markRunning(incident, processInstanceId));
-        launched++;
-      } catch (RuntimeException e) {
-        // Left PENDING: the next round tries again. One bad playbook must not stop the others.
-        LOG.error(
-            "BULWARK-0201 could not start playbook {} for incident {}: {}",
-            incident.playbook().key(),
-            incident.id(),
-            e.getMessage(),
-            e);
+    int failed = 0;
+    List<Incident> page;
+    // Failed ones stay PENDING at the head of the queue: skip past them, or they starve the rest.
+    while (!(page = store.pendingPlaybooks(failed, BATCH)).isEmpty()) {
+      for (Incident incident : page) {
+        if (launch(incident)) {
+          launched++;
+        } else {
+          failed++;
+        }
       }
     }
     return launched;
+  }
+
+  private boolean launch(Incident incident) {
+    try {
+      String processInstanceId = launcher.launch(incident, variables(incident));
+      transactions.inTransaction(() -> markRunning(incident, processInstanceId));
+      return true;
+    } catch (RuntimeException e) {
+      // Left PENDING: the next round tries again. One bad playbook must not stop the others.
+      LOG.error(
+          "BULWARK-0105 could not start playbook {} for incident {}: {}",
+          incident.playbook().key(),
+          incident.id(),
+          e.getMessage(),
+          e);
+      return false;
+    }
   }
 
   private Void markRunning(Incident incident, String processInstanceId) {
