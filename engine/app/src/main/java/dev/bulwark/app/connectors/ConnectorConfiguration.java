@@ -3,13 +3,19 @@ package dev.bulwark.app.connectors;
 import dev.bulwark.app.config.BulwarkProperties;
 import dev.bulwark.connectors.CamelActionProvider;
 import dev.bulwark.connectors.simulate.SimulatedActionRoutes;
+import dev.bulwark.connectors.support.ProviderRoutes;
 import dev.bulwark.core.action.ActionLedger;
 import dev.bulwark.core.action.ActionType;
 import dev.bulwark.core.action.LedgeredResponseActions;
 import dev.bulwark.core.action.ResponseActions;
 import java.util.EnumSet;
 import java.util.Set;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +24,10 @@ import org.springframework.context.annotation.Configuration;
  * is served by the simulator, so the embedded default never touches a real system.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConnectorProperties.class)
 class ConnectorConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(ConnectorConfiguration.class);
 
   @Bean
   SimulatedActionRoutes simulatedActionRoutes(BulwarkProperties properties) {
@@ -33,7 +42,31 @@ class ConnectorConfiguration {
   }
 
   @Bean
-  CamelActionProvider camelActionProvider(ProducerTemplate producer, BulwarkProperties properties) {
+  ProviderRouteGroups providerRouteGroups(
+      BulwarkProperties properties, ConnectorProperties connectors, CamelContext camel)
+      throws Exception {
+    ProviderRouteGroups groups =
+        ProviderRouteGroups.build(properties.getConnectors().getProviders(), connectors);
+    for (ProviderRoutes group : groups.groups()) {
+      camel.addRoutes(group);
+      log.info(
+          "BULWARK-5002 connector {} serves {}{}",
+          group.provider(),
+          group.actions(),
+          group.dryRun() ? " (dry-run)" : "");
+    }
+    return groups;
+  }
+
+  @Bean
+  HealthIndicator connectorsHealthIndicator(ProviderRouteGroups groups) {
+    return new ConnectorsHealthIndicator(groups);
+  }
+
+  /** Takes the route groups so that their routes exist before any action is sent. */
+  @Bean
+  CamelActionProvider camelActionProvider(
+      ProducerTemplate producer, BulwarkProperties properties, ProviderRouteGroups groups) {
     return new CamelActionProvider(producer, properties.getConnectors().getProviders());
   }
 

@@ -1,0 +1,97 @@
+package dev.bulwark.connectors.support;
+
+import dev.bulwark.connectors.ActionEndpoints;
+import dev.bulwark.core.action.ActionRequest;
+import dev.bulwark.core.action.ActionResult;
+import dev.bulwark.core.action.ActionStatus;
+import dev.bulwark.core.action.ActionType;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The route group of one outside system: one route per action it serves, all under the group's
+ * single {@link ConnectorPolicy}. In dry-run the routes answer what they would have done and call
+ * nothing.
+ */
+public abstract class ProviderRoutes extends RouteBuilder {
+
+  private final String provider;
+  private final Set<ActionType> actions;
+  private final ConnectorPolicy policy;
+  private final boolean dryRun;
+
+  protected ProviderRoutes(
+      String provider, Set<ActionType> actions, ConnectorPolicy policy, boolean dryRun) {
+    Set<ActionType> unsupported = EnumSet.copyOf(actions);
+    unsupported.removeAll(supported());
+    if (!unsupported.isEmpty()) {
+      throw new IllegalArgumentException(
+          "provider "
+              + provider
+              + " cannot perform "
+              + unsupported
+              + "; it performs "
+              + supported());
+    }
+    this.provider = provider;
+    this.actions = Set.copyOf(actions);
+    this.policy = policy;
+    this.dryRun = dryRun;
+  }
+
+  /** The actions this provider can perform at all. */
+  protected abstract Set<ActionType> supported();
+
+  /** Performs one action against the provider; throws {@link ConnectorFailure} on failure. */
+  protected abstract ActionResult perform(ActionRequest request);
+
+  /** A cheap call that proves the provider is reachable and the credentials work. */
+  public abstract void probe();
+
+  @Override
+  public final void configure() {
+    for (ActionType type : actions) {
+      from(ActionEndpoints.of(type))
+          .routeId(provider + "-" + type.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+          .process(
+              exchange -> {
+                ActionRequest request = exchange.getMessage().getBody(ActionRequest.class);
+                exchange.getMessage().setBody(handle(request));
+              });
+    }
+  }
+
+  /** What the route does with a request; public so the group can be exercised without Camel. */
+  public ActionResult handle(ActionRequest request) {
+    if (dryRun) {
+      return new ActionResult(
+          ActionStatus.SIMULATED,
+          provider,
+          "dry-run: " + provider + " would " + request.type() + " " + request.target(),
+          false);
+    }
+    return policy.execute(request.type() + " " + request.target(), () -> perform(request));
+  }
+
+  public String provider() {
+    return provider;
+  }
+
+  public Set<ActionType> actions() {
+    return actions;
+  }
+
+  public boolean dryRun() {
+    return dryRun;
+  }
+
+  public ConnectorPolicy policy() {
+    return policy;
+  }
+
+  protected ActionResult done(String detail) {
+    return new ActionResult(ActionStatus.DONE, provider, detail, false);
+  }
+}

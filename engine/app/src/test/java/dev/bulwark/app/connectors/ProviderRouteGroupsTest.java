@@ -1,0 +1,79 @@
+package dev.bulwark.app.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.connectors.support.ProviderRoutes;
+import dev.bulwark.core.action.ActionType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProviderRouteGroupsTest {
+
+  @Test
+  void noProvidersMeansNoRouteGroupsAndEverythingSimulated() {
+    assertThat(ProviderRouteGroups.build(Map.of(), new ConnectorProperties()).groups()).isEmpty();
+  }
+
+  @Test
+  void actionsOfOneProviderShareOneRouteGroup() {
+    ConnectorProperties properties = new ConnectorProperties();
+    properties.getKeycloak().setBaseUrl("https://sso.example.test");
+    properties.getKeycloak().setRealm("corp");
+    properties.getKeycloak().setClientId("bulwark");
+    properties.getKeycloak().setClientSecret("from-env");
+    properties.getSmtp().setHost("smtp.example.test");
+    properties.getSmtp().setFrom("bulwark@example.test");
+
+    var groups =
+        ProviderRouteGroups.build(
+                Map.of(
+                    ActionType.DISABLE_ACCOUNT, "keycloak",
+                    ActionType.REVOKE_SESSIONS, "keycloak",
+                    ActionType.NOTIFY, "smtp",
+                    ActionType.ISOLATE_HOST, "simulate"),
+                properties)
+            .groups();
+
+    assertThat(groups).extracting(ProviderRoutes::provider).containsExactly("keycloak", "smtp");
+    assertThat(groups.get(0).actions())
+        .containsExactlyInAnyOrder(ActionType.DISABLE_ACCOUNT, ActionType.REVOKE_SESSIONS);
+  }
+
+  @Test
+  void anUnknownProviderFailsTheStartNamingTheActionAndTheKnownProviders() {
+    assertThatThrownBy(
+            () ->
+                ProviderRouteGroups.build(
+                    Map.of(ActionType.DISABLE_ACCOUNT, "okta"), new ConnectorProperties()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "bulwark.connectors.providers.DISABLE_ACCOUNT: unknown provider 'okta';"
+                + " known: [crowdstrike, keycloak, ldap, simulate, smtp]");
+  }
+
+  @Test
+  void aProviderThatCannotPerformTheActionFailsTheStart() {
+    ConnectorProperties properties = new ConnectorProperties();
+    properties.getSmtp().setHost("smtp.example.test");
+    properties.getSmtp().setFrom("bulwark@example.test");
+
+    assertThatThrownBy(
+            () -> ProviderRouteGroups.build(Map.of(ActionType.DISABLE_ACCOUNT, "smtp"), properties))
+        .hasMessageContaining("provider smtp cannot perform [DISABLE_ACCOUNT]");
+  }
+
+  @Test
+  void aMissingSecretIsNamedWithTheVariableToSet() {
+    ConnectorProperties properties = new ConnectorProperties();
+    properties.getKeycloak().setBaseUrl("https://sso.example.test");
+    properties.getKeycloak().setRealm("corp");
+    properties.getKeycloak().setClientId("bulwark");
+
+    assertThatThrownBy(
+            () ->
+                ProviderRouteGroups.build(
+                    Map.of(ActionType.DISABLE_ACCOUNT, "keycloak"), properties))
+        .hasMessageContaining("BULWARK_KEYCLOAK_CLIENT_SECRET");
+  }
+}
