@@ -77,6 +77,22 @@ abstract class ElasticsearchEngineTest {
     throw new AssertionError(component + " did not become " + status + "; last health: " + last);
   }
 
+  /** Polls the count until it is the expected one; returns it, or fails with the last value. */
+  long awaitCount(long expected, java.time.Duration timeout, String sql, Object... args) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long last = count(sql, args);
+    while (last != expected && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      last = count(sql, args);
+    }
+    return last;
+  }
+
   long count(String sql, Object... args) {
     Long count = jdbc.queryForObject(sql, Long.class, args);
     return count == null ? 0 : count;

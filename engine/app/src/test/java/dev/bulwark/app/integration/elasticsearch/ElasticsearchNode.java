@@ -45,7 +45,8 @@ public final class ElasticsearchNode {
         Path work = Files.createTempDirectory("bulwark-es-");
         shared = new ElasticsearchNode(distribution(), work);
         shared.start(0);
-        Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "stop-elasticsearch"));
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(shared::stopAndDelete, "stop-elasticsearch"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -78,6 +79,16 @@ public final class ElasticsearchNode {
       Thread.currentThread().interrupt();
     }
     wrapper = null;
+  }
+
+  /** Stops the node and removes its data, logs and configuration copy. */
+  private void stopAndDelete() {
+    stop();
+    try (Stream<Path> paths = Files.walk(work)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // A temp directory: the OS cleans it up eventually.
+    }
   }
 
   /** Starts the node again on the port it had, so clients configured with its address reconnect. */

@@ -131,14 +131,23 @@ class ElasticsearchSinkIT extends ElasticsearchEngineTest {
         pause();
         continue;
       }
-      node().request("POST", "/bulwark-*/_refresh", null);
+      long indexedIncidents;
+      long indexedActions;
+      long indexedAudit;
+      try {
+        node().request("POST", "/bulwark-*/_refresh", null);
+        indexedIncidents = total("bulwark-incidents");
+        indexedActions = total("bulwark-actions");
+        indexedAudit = total("bulwark-audit-*");
+      } catch (IllegalStateException shardNotReadyYet) {
+        last = shardNotReadyYet.getMessage();
+        pause();
+        continue;
+      }
       long incidents = count("SELECT COUNT(*) FROM incident");
       long actions = count("SELECT COUNT(*) FROM action_ledger");
       long timeline = count("SELECT COUNT(*) FROM incident_timeline");
       long outbox = count("SELECT COUNT(*) FROM search_outbox");
-      long indexedIncidents = total("bulwark-incidents");
-      long indexedActions = total("bulwark-actions");
-      long indexedAudit = total("bulwark-audit-*");
       if (outbox == 0
           && indexedIncidents == incidents
           && indexedActions == actions
@@ -161,9 +170,13 @@ class ElasticsearchSinkIT extends ElasticsearchEngineTest {
         pause();
         continue;
       }
-      node().request("POST", "/" + index + "/_refresh", null);
-      if (countOf(index, field, value) == expected) {
-        return;
+      try {
+        node().request("POST", "/" + index + "/_refresh", null);
+        if (countOf(index, field, value) == expected) {
+          return;
+        }
+      } catch (IllegalStateException shardNotReadyYet) {
+        // a shard of a just-created or just-recovered index: ask again
       }
       pause();
     }
