@@ -80,7 +80,7 @@ public final class NotificationTemplates {
 
   private static String approval(Notification n, boolean html, UnaryOperator<String> escape) {
     if (!n.hasApproval()) {
-      return html ? "" : "";
+      return "";
     }
     return html
         ? "<p><a href=\""

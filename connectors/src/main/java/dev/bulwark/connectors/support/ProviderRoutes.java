@@ -52,6 +52,9 @@ public abstract class ProviderRoutes extends RouteBuilder {
 
   @Override
   public final void configure() {
+    // The group's ConnectorPolicy is its only error policy: Camel neither redelivers nor logs the
+    // failure a second time; it reaches the caller (the ledger, then the playbook) as thrown.
+    errorHandler(noErrorHandler());
     for (ActionType type : actions) {
       from(ActionEndpoints.of(type))
           .routeId(provider + "-" + type.name().toLowerCase(Locale.ROOT).replace('_', '-'))

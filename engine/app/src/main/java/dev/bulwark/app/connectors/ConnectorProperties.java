@@ -21,6 +21,11 @@ public class ConnectorProperties {
   private final Ldap ldap = new Ldap();
   private final Smtp smtp = new Smtp();
   private final CrowdStrike crowdstrike = new CrowdStrike();
+  private final Webhook webhook = new Webhook();
+
+  public Webhook getWebhook() {
+    return webhook;
+  }
 
   public CrowdStrike getCrowdstrike() {
     return crowdstrike;
@@ -409,6 +414,42 @@ public class ConnectorProperties {
 
     public void setClientSecret(String clientSecret) {
       this.clientSecret = clientSecret;
+    }
+  }
+
+  /** A signed generic webhook for NOTIFY; see connectors/docs/webhook.md. */
+  public static class Webhook extends Policy {
+    /** Where the JSON is POSTed. */
+    private String url;
+
+    /** From BULWARK_WEBHOOK_SIGNING_KEY: the HMAC-SHA256 key the receiver verifies with. */
+    private String signingKey;
+
+    /** The engine's public URL, for approve/reject links. */
+    private String linksBaseUrl;
+
+    public String getUrl() {
+      return url;
+    }
+
+    public void setUrl(String url) {
+      this.url = url;
+    }
+
+    public String getSigningKey() {
+      return signingKey;
+    }
+
+    public void setSigningKey(String signingKey) {
+      this.signingKey = signingKey;
+    }
+
+    public String getLinksBaseUrl() {
+      return linksBaseUrl;
+    }
+
+    public void setLinksBaseUrl(String linksBaseUrl) {
+      this.linksBaseUrl = linksBaseUrl;
     }
   }
 }

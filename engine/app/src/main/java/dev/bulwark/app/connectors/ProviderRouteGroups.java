@@ -11,6 +11,8 @@ import dev.bulwark.connectors.notify.EmailNotificationRoutes;
 import dev.bulwark.connectors.notify.SmtpSettings;
 import dev.bulwark.connectors.support.ProviderRoutes;
 import dev.bulwark.connectors.support.Secret;
+import dev.bulwark.connectors.webhook.WebhookNotificationRoutes;
+import dev.bulwark.connectors.webhook.WebhookSettings;
 import dev.bulwark.core.action.ActionType;
 import java.net.URI;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ public final class ProviderRouteGroups {
           KeycloakSettings.PROVIDER,
           LdapSettings.PROVIDER,
           CrowdStrikeSettings.PROVIDER,
+          WebhookSettings.PROVIDER,
           SmtpSettings.PROVIDER,
           CamelActionProvider.SimulatedProviderName.NAME);
 
@@ -66,6 +69,7 @@ public final class ProviderRouteGroups {
             case KeycloakSettings.PROVIDER -> groups.add(keycloak(p.getKeycloak(), actions));
             case LdapSettings.PROVIDER -> groups.add(ldap(p.getLdap(), actions));
             case SmtpSettings.PROVIDER -> groups.add(smtp(p.getSmtp(), actions));
+            case WebhookSettings.PROVIDER -> groups.add(webhook(p.getWebhook(), actions));
             case CrowdStrikeSettings.PROVIDER ->
                 groups.add(crowdstrike(p.getCrowdstrike(), actions));
             default -> {
@@ -120,6 +124,20 @@ public final class ProviderRouteGroups {
             Secret.of(c.getClientSecret()),
             c.isDryRun(),
             c.toSettings()),
+        actions);
+  }
+
+  private static ProviderRoutes webhook(ConnectorProperties.Webhook w, Set<ActionType> actions) {
+    if (w.getUrl() == null || w.getUrl().isBlank()) {
+      throw new IllegalArgumentException("bulwark.connectors.webhook.url is required");
+    }
+    return new WebhookNotificationRoutes(
+        new WebhookSettings(
+            URI.create(w.getUrl()),
+            Secret.of(w.getSigningKey()),
+            w.getLinksBaseUrl(),
+            w.isDryRun(),
+            w.toSettings()),
         actions);
   }
 

@@ -49,7 +49,7 @@ class ProviderRouteGroupsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "bulwark.connectors.providers.DISABLE_ACCOUNT: unknown provider 'okta';"
-                + " known: [crowdstrike, keycloak, ldap, simulate, smtp]");
+                + " known: [crowdstrike, keycloak, ldap, simulate, smtp, webhook]");
   }
 
   @Test
