@@ -49,7 +49,7 @@ class RulesAndRiskIT {
     JsonNode found = find(incident, "Risk threshold crossed: " + user);
     assertThat(found.get("riskScore").asInt()).isEqualTo(107);
     assertThat(found.get("alertCount").asInt()).isEqualTo(3);
-    assertThat(found.at("/playbook/key").asText()).isEqualTo("contain_compromised_account");
+    assertThat(found.at("/playbook/key").asText()).isEqualTo("contain_remote_worker");
 
     JsonNode detail = client.get("/api/v1/incidents/" + found.get("id").asText()).json();
     List<String> signals = new ArrayList<>();
