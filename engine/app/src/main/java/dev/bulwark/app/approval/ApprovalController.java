@@ -1,10 +1,10 @@
 package dev.bulwark.app.approval;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
+import dev.bulwark.app.security.CamundaGroups;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,10 +30,13 @@ class ApprovalController {
 
   @PostMapping("/{taskId}")
   ResponseEntity<Map<String, Object>> decide(
-      @PathVariable String taskId, @RequestBody DecisionRequest body, HttpServletRequest request) {
-    Principal principal = request.getUserPrincipal();
-    String user = principal == null ? "anonymous" : principal.getName();
-    approvals.decide(taskId, body.decision(), body.comment(), user);
+      @PathVariable String taskId,
+      @RequestBody DecisionRequest body,
+      Authentication authentication) {
+    // Security admits only authenticated analysts here, so the decider is always a real user.
+    String user = authentication.getName();
+    approvals.decide(
+        taskId, body.decision(), body.comment(), user, CamundaGroups.of(authentication));
     return ResponseEntity.ok(Map.of("id", taskId, "decision", body.decision(), "decidedBy", user));
   }
 

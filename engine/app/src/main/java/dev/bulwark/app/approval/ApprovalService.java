@@ -38,7 +38,7 @@ class ApprovalService {
         .toList();
   }
 
-  void decide(String taskId, String decision, String comment, String user) {
+  void decide(String taskId, String decision, String comment, String user, List<String> groups) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (task == null) {
       throw new NotFoundException(
@@ -57,7 +57,9 @@ class ApprovalService {
     variables.put("approved", approved);
     variables.put("approvalComment", comment);
     variables.put("approvalChannel", "api");
-    identity.setAuthenticatedUserId(user);
+    // Camunda checks its own authorizations against this user and groups, and the playbook's
+    // ApprovalRecorder reads the user from here onto the timeline.
+    identity.setAuthentication(user, groups);
     try {
       tasks.complete(taskId, variables);
     } finally {

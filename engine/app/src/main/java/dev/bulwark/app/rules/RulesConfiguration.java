@@ -19,9 +19,10 @@ class RulesConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(RulesConfiguration.class);
 
   @Bean
-  RuleSet ruleSet() {
+  RuleSet ruleSet(dev.bulwark.core.audit.AuditLog audit) {
     RuleSet rules = new RuleSetCompiler().compileBundled();
     LOG.info("BULWARK-0104 compiled {}", rules);
+    audit.record("ruleset.loaded", "bundled", java.util.Map.of("rules", rules.toString()));
     return rules;
   }
 

@@ -53,6 +53,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(TooManyRequestsException.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+    ProblemDetail problem =
+        Problems.of(HttpStatus.TOO_MANY_REQUESTS, "backlog-full", "Engine busy", e.getMessage());
+    problem.setProperty("committed", 0);
+    return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+        .body(problem);
+  }
+
+  @ExceptionHandler(RequestTimeoutException.class)
+  ProblemDetail timeout(RequestTimeoutException e) {
+    ProblemDetail problem =
+        Problems.of(HttpStatus.REQUEST_TIMEOUT, "body-timeout", "Request too slow", e.getMessage());
+    problem.setProperty("committed", 0);
+    return problem;
+  }
+
   @ExceptionHandler(UnsupportedMediaTypeException.class)
   ProblemDetail unsupported(UnsupportedMediaTypeException e) {
     return Problems.of(

@@ -63,7 +63,7 @@ class JournalRestartIT {
             "--bulwark.data-dir=" + dataDir.toAbsolutePath(),
             "--bulwark.processor.enabled=" + processing,
             "--bulwark.processor.poll-interval=200ms",
-            "--camunda.bpm.process-engine-name=restart-test");
+            "--camunda.bpm.process-engine-name=restarttest");
   }
 
   private static BulwarkClient client(ConfigurableApplicationContext context) {

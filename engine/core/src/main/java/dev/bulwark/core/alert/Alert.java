@@ -24,7 +24,8 @@ public final class Alert {
   }
 
   /**
-   * @param receivedAt when the journal committed it, or {@code null} when not known (tests, replays)
+   * @param receivedAt when the journal committed it, or {@code null} when not known (tests,
+   *     replays)
    */
   public Alert(long seq, Instant timestamp, ObjectNode document, Instant receivedAt) {
     this.seq = seq;

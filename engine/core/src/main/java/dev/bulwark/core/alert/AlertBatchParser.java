@@ -35,6 +35,8 @@ public final class AlertBatchParser {
         .setStreamReadConstraints(
             StreamReadConstraints.builder().maxNestingDepth(maxNestingDepth).build());
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    // "{...} junk" must not pass as the first document with the rest silently dropped.
+    mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   public List<IncomingAlert> parseJson(byte[] body) {
