@@ -54,16 +54,21 @@ public class JdbcAuditLog implements AuditLog {
     Pending pending =
         new Pending(
             clock.instant().truncatedTo(ChronoUnit.MICROS),
-            actor == null ? "unknown" : actor,
-            action,
-            target == null ? "" : target,
-            AuditContext.origin(),
+            clip(actor == null ? "unknown" : actor, 200),
+            clip(action, 64),
+            clip(target == null ? "" : target, 700),
+            clip(AuditContext.origin(), 200),
             JsonColumns.write(details == null ? Map.of() : details));
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       pendingInThisTransaction().add(pending);
     } else {
       transactions.executeWithoutResult(status -> chain(List.of(pending)));
     }
+  }
+
+  /** An audit record must never fail the change it records because a name was long. */
+  private static String clip(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max - 1) + "…";
   }
 
   @SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +47,15 @@ class LoginAudit {
 
   @EventListener
   void failed(AbstractAuthenticationFailureEvent event) {
-    String user = String.valueOf(event.getAuthentication().getName());
-    audit.recordAs(user, "login.failed", user, Map.of("reason", event.getException().getMessage()));
+    // A bearer token's "name" is the token itself: a credential, which must never be stored.
+    String user =
+        event.getAuthentication() instanceof BearerTokenAuthenticationToken
+            ? "bearer-token"
+            : String.valueOf(event.getAuthentication().getName());
+    audit.recordAs(
+        user,
+        "login.failed",
+        user,
+        Map.of("reason", event.getException().getClass().getSimpleName()));
   }
 }

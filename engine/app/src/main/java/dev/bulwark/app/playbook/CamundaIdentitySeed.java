@@ -51,6 +51,11 @@ class CamundaIdentitySeed {
     group("soc-analysts", "SOC analysts");
     group("soc-leads", "SOC leads");
     group("bulwark-viewers", "Bulwark viewers");
+    // Camunda's admin group is not all-powerful by itself: it needs ALL on every resource, as
+    // Camunda's own admin-user set-up grants.
+    for (Resources resource : Resources.values()) {
+      grant(Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+    }
     for (String group : List.of("soc-analysts", "soc-leads")) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

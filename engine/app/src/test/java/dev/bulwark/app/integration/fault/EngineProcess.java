@@ -34,13 +34,14 @@ final class EngineProcess implements AutoCloseable {
   }
 
   /** Starts the engine with these arguments on a free port and waits until it is healthy. */
-  static EngineProcess start(Path workDir, String name, List<String> arguments) {
+  static EngineProcess start(String name, List<String> arguments) {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(
           JAR.toAbsolutePath() + " is missing: run mvn verify, not test");
     }
     int port = freePort();
-    Path log = workDir.resolve(name + ".log");
+    // Logs stay under target/ after the test, for whoever has to read why a step failed.
+    Path log = Path.of("target/fault-injection/" + name + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -49,6 +50,7 @@ final class EngineProcess implements AutoCloseable {
     command.add("--bulwark.processor.poll-interval=200ms");
     command.addAll(arguments);
     try {
+      Files.createDirectories(log.getParent());
       Process process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
