@@ -25,7 +25,10 @@ class BackPressureIT {
                 "--bulwark.processor.enabled=false",
                 "--bulwark.intake.max-backlog=5",
                 "--bulwark.intake.retry-after=7s",
-                "--camunda.bpm.process-engine-name=backpressure")) {
+                "--camunda.bpm.process-engine-name=backpressure",
+                // The webapps keep static state; a second context in this JVM must not replace the
+                // shared context's.
+                "--camunda.bpm.webapp.enabled=false")) {
       BulwarkClient client =
           new BulwarkClient(
               Integer.parseInt(engine.getEnvironment().getProperty("local.server.port")));

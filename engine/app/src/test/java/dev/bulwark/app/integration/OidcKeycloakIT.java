@@ -43,6 +43,9 @@ class OidcKeycloakIT {
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:bulwark-oidc;DB_CLOSE_DELAY=-1",
                 "--camunda.bpm.process-engine-name=oidc",
+                // The webapps keep static state; a second context in this JVM must not replace the
+                // shared context's.
+                "--camunda.bpm.webapp.enabled=false",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(REALM),
                 "--bulwark.security.oidc.role-mapping.soc-viewer=VIEWER");
     client =
