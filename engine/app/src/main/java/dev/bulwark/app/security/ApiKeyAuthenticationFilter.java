@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -37,7 +38,21 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<ApiKeyStore.ApiKey> key = keys.authenticate(presented.strip());
+    Optional<ApiKeyStore.ApiKey> key;
+    try {
+      key = keys.authenticate(presented.strip());
+    } catch (DataAccessException databaseDown) {
+      // Filters run before the API's error handling: answer as it would, so senders retry.
+      response.setHeader("Retry-After", "1");
+      ProblemResponses.write(
+          response,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "storage-unavailable",
+          "Database unavailable",
+          "the database connection failed; resend the request (alerts already stored are"
+              + " recognised as duplicates)");
+      return;
+    }
     if (key.isEmpty()) {
       ProblemResponses.write(
           response,
