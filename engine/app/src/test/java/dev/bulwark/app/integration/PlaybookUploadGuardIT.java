@@ -11,7 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Camunda's REST API can deploy BPMN: even an ADMIN cannot slip a script task in that way, because
- * every deployment passes the BPMN guard first.
+ * every deployment passes the BPMN guard first. (The file is kept as {@code .bpmn.txt}: Camunda
+ * auto-deploys every {@code .bpmn} on the classpath at start-up, where the guard would stop it.)
  */
 @EngineIT
 class PlaybookUploadGuardIT {
@@ -32,7 +33,7 @@ class PlaybookUploadGuardIT {
                 + "\r\nContent-Disposition: form-data; name=\"data\";"
                 + " filename=\"script_task.bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n")
             .getBytes(StandardCharsets.UTF_8));
-    try (InputStream bpmn = getClass().getResourceAsStream("/playbooks/script_task.bpmn")) {
+    try (InputStream bpmn = getClass().getResourceAsStream("/playbooks/script_task.bpmn.txt")) {
       body.write(bpmn.readAllBytes());
     }
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -304,6 +304,9 @@ class FaultInjectionIT {
             "--spring.datasource.hikari.connection-timeout=3000",
             "--bulwark.data-dir=" + work.resolve("data"),
             "--server.tomcat.connection-timeout=2s",
+            // A job locked by a killed engine waits for its lock to expire (default 5 min) before
+            // the next engine takes it over; shorter here so that the test sees the recovery.
+            "--camunda.bpm.job-execution.lock-time-in-millis=20000",
             "--bulwark.intake.body-read-timeout=2s"));
   }
 
