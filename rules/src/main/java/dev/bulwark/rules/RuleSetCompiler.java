@@ -1,6 +1,7 @@
 package dev.bulwark.rules;
 
 import dev.bulwark.rules.RuleCompilationException.Problem;
+import dev.bulwark.rules.guard.DrlGuard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,6 +73,8 @@ public final class RuleSetCompiler {
                     file, 0, "a rule file name must be letters, digits, _ - . and end in .drl"));
             return;
           }
+          // Rules are code running inside the engine: only what the guard allows is compiled.
+          DrlGuard.findings(drl).forEach(f -> problems.add(new Problem(file, f.line(), f.text())));
           // The executable model wants each DRL in the folder of its package.
           String resource = packageFolder(drl) + file;
           fileByResource.put(resource, file);

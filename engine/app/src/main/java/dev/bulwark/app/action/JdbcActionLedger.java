@@ -8,6 +8,7 @@ import dev.bulwark.core.action.ActionRequest;
 import dev.bulwark.core.action.ActionStatus;
 import dev.bulwark.core.action.ActionType;
 import dev.bulwark.core.action.LedgerEntry;
+import dev.bulwark.core.audit.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -35,8 +36,11 @@ class JdbcActionLedger implements ActionLedger {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
+  private final AuditLog audit;
 
-  JdbcActionLedger(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+  JdbcActionLedger(
+      JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions, AuditLog audit) {
+    this.audit = audit;
     this.jdbc = jdbc;
     this.clock = clock;
     this.ownTransaction = new TransactionTemplate(transactions);
@@ -72,6 +76,14 @@ class JdbcActionLedger implements ActionLedger {
         null,
         now,
         now);
+    audit.record(
+        "action.requested",
+        request.idempotencyKey(),
+        java.util.Map.of(
+            "incident", request.incidentId(),
+            "type", request.type().name(),
+            "target", request.target(),
+            "provider", provider));
     return Optional.empty();
   }
 
@@ -87,6 +99,10 @@ class JdbcActionLedger implements ActionLedger {
         detail != null && detail.length() > 2000 ? detail.substring(0, 2000) : detail,
         timestamp(clock.instant()),
         idempotencyKey);
+    audit.record(
+        "action." + status.name().toLowerCase(java.util.Locale.ROOT),
+        idempotencyKey,
+        detail == null ? java.util.Map.of() : java.util.Map.of("detail", detail));
   }
 
   @Override

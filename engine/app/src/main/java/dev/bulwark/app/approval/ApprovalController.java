@@ -1,14 +1,14 @@
 package dev.bulwark.app.approval;
 
 import dev.bulwark.app.approval.ApprovalLinks.InvalidLinkException;
+import dev.bulwark.app.security.CamundaGroups;
 import dev.bulwark.app.web.Problems;
-import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,10 +37,13 @@ class ApprovalController {
 
   @PostMapping("/{taskId}")
   ApprovalService.Decided decide(
-      @PathVariable String taskId, @RequestBody DecisionRequest body, HttpServletRequest request) {
-    Principal principal = request.getUserPrincipal();
-    String user = principal == null ? "anonymous" : principal.getName();
-    return approvals.decide(taskId, body.decision(), body.comment(), user, "api");
+      @PathVariable String taskId,
+      @RequestBody DecisionRequest body,
+      Authentication authentication) {
+    // Security admits only authenticated analysts here, so the decider is always a real user.
+    String user = authentication.getName();
+    return approvals.decide(
+        taskId, body.decision(), body.comment(), user, CamundaGroups.of(authentication), "api");
   }
 
   /**

@@ -48,7 +48,13 @@ class ApprovalLinkService {
     } catch (DuplicateKeyException e) {
       throw new InvalidLinkException(true, "the approval link was already used");
     }
-    return approvals.decide(link.taskId(), link.decision(), comment, link.user(), "link");
+    return approvals.decide(
+        link.taskId(),
+        link.decision(),
+        comment,
+        link.user(),
+        approvals.groupsOf(link.user()),
+        "link");
   }
 
   private boolean used(Link link) {

@@ -60,7 +60,17 @@ class ApprovalService {
     return approval(task);
   }
 
-  Decided decide(String taskId, String decision, String comment, String user, String channel) {
+  /**
+   * @param groups the decider's Camunda groups: Camunda checks its authorizations against them
+   * @param channel {@code api}, {@code link}, ...
+   */
+  Decided decide(
+      String taskId,
+      String decision,
+      String comment,
+      String user,
+      List<String> groups,
+      String channel) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (task == null) {
       throw new NotFoundException(
@@ -79,7 +89,9 @@ class ApprovalService {
     variables.put("approved", approved);
     variables.put("approvalComment", comment);
     variables.put("approvalChannel", channel);
-    identity.setAuthenticatedUserId(user);
+    // Camunda checks its own authorizations against this user and groups, and the playbook's
+    // ApprovalRecorder reads the user from here onto the timeline.
+    identity.setAuthentication(user, groups);
     try {
       tasks.complete(taskId, variables);
     } catch (ProcessEngineException e) {
@@ -98,6 +110,13 @@ class ApprovalService {
         (String) variable(processInstanceId, "approvalState"),
         count(variable(processInstanceId, "approvers")),
         (Integer) variable(processInstanceId, "approvalsRequired"));
+  }
+
+  /** The Camunda groups of a user who decides without a session (a signed link names them). */
+  List<String> groupsOf(String user) {
+    return identity.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId)
+        .toList();
   }
 
   private Object variable(String processInstanceId, String name) {

@@ -55,6 +55,39 @@ public class BulwarkProperties {
     /** Deepest JSON nesting accepted; deeper is answered 400 (protects the parser). */
     private int maxNestingDepth = 64;
 
+    /** Alerts accepted but not yet evaluated past which intake answers 429 (back-pressure). */
+    private long maxBacklog = 200_000;
+
+    /** What a 429 tells the sender to wait before trying again. */
+    private Duration retryAfter = Duration.ofSeconds(5);
+
+    /** Longest a request body may take to arrive; slower senders are cut off with 408. */
+    private Duration bodyReadTimeout = Duration.ofSeconds(30);
+
+    public long getMaxBacklog() {
+      return maxBacklog;
+    }
+
+    public void setMaxBacklog(long maxBacklog) {
+      this.maxBacklog = maxBacklog;
+    }
+
+    public Duration getRetryAfter() {
+      return retryAfter;
+    }
+
+    public void setRetryAfter(Duration retryAfter) {
+      this.retryAfter = retryAfter;
+    }
+
+    public Duration getBodyReadTimeout() {
+      return bodyReadTimeout;
+    }
+
+    public void setBodyReadTimeout(Duration bodyReadTimeout) {
+      this.bodyReadTimeout = bodyReadTimeout;
+    }
+
     public long getMaxBodyBytes() {
       return maxBodyBytes;
     }

@@ -5,6 +5,7 @@ import static dev.bulwark.app.config.JsonColumns.timestamp;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.bulwark.app.config.JsonColumns;
+import dev.bulwark.core.audit.AuditLog;
 import dev.bulwark.core.incident.Entities;
 import dev.bulwark.core.incident.Incident;
 import dev.bulwark.core.incident.IncidentStatus;
@@ -31,9 +32,11 @@ class JdbcIncidentStore implements IncidentStore {
           + " alert_count, entities, playbook_key, process_instance_id, playbook_state";
 
   private final JdbcTemplate jdbc;
+  private final AuditLog audit;
 
-  JdbcIncidentStore(JdbcTemplate jdbc) {
+  JdbcIncidentStore(JdbcTemplate jdbc, AuditLog audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
   }
 
   @Override
@@ -73,6 +76,17 @@ class JdbcIncidentStore implements IncidentStore {
         incident.playbook().key(),
         incident.playbook().processInstanceId(),
         incident.playbook().state().name());
+    audit.record("incident.opened", incident.id(), auditDetails(incident));
+  }
+
+  private static Map<String, Object> auditDetails(Incident incident) {
+    return Map.of(
+        "title", incident.title(),
+        "severity", incident.severity().name(),
+        "status", incident.status().name(),
+        "alertCount", incident.alertCount(),
+        "riskScore", incident.riskScore(),
+        "playbook", String.valueOf(incident.playbook().key()) + ":" + incident.playbook().state());
   }
 
   @Override
@@ -93,6 +107,7 @@ class JdbcIncidentStore implements IncidentStore {
         incident.playbook().processInstanceId(),
         incident.playbook().state().name(),
         incident.id());
+    audit.record("incident.changed", incident.id(), auditDetails(incident));
   }
 
   @Override

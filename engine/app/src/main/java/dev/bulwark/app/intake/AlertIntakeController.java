@@ -2,11 +2,14 @@ package dev.bulwark.app.intake;
 
 import dev.bulwark.app.config.BulwarkProperties;
 import dev.bulwark.app.web.PayloadTooLargeException;
+import dev.bulwark.app.web.RequestTimeoutException;
 import dev.bulwark.app.web.UnsupportedMediaTypeException;
 import dev.bulwark.core.journal.AlertJournal.AppendResult;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,16 +30,22 @@ class AlertIntakeController {
 
   private final AlertIntake intake;
   private final long maxBodyBytes;
+  private final Duration bodyReadTimeout;
+  private final IntakeBackPressure backPressure;
 
-  AlertIntakeController(AlertIntake intake, BulwarkProperties properties) {
+  AlertIntakeController(
+      AlertIntake intake, BulwarkProperties properties, IntakeBackPressure backPressure) {
     this.intake = intake;
     this.maxBodyBytes = properties.getIntake().getMaxBodyBytes();
+    this.bodyReadTimeout = properties.getIntake().getBodyReadTimeout();
+    this.backPressure = backPressure;
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
   Map<String, Integer> accept(HttpServletRequest request) throws IOException {
     MediaType type = mediaType(request.getContentType());
+    backPressure.check();
     byte[] body = readBounded(request);
     AppendResult result =
         NDJSON.isCompatibleWith(type) ? intake.acceptNdjson(body) : intake.acceptJson(body);
@@ -70,13 +79,26 @@ class AlertIntakeController {
     if (declared > maxBodyBytes) {
       throw tooLarge(declared);
     }
+    long deadline = System.nanoTime() + bodyReadTimeout.toNanos();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    byte[] chunk = new byte[64 * 1024];
     try (InputStream in = request.getInputStream()) {
-      byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-      if (body.length > maxBodyBytes) {
-        throw tooLarge(-1);
+      int n;
+      while ((n = in.read(chunk)) != -1) {
+        body.write(chunk, 0, n);
+        if (body.size() > maxBodyBytes) {
+          throw tooLarge(-1);
+        }
+        // Tomcat's timeout is per read, so a sender trickling a byte at a time would never hit it.
+        if (System.nanoTime() > deadline) {
+          throw new RequestTimeoutException(
+              "the request body took longer than "
+                  + bodyReadTimeout
+                  + " to arrive (bulwark.intake.body-read-timeout); nothing was stored");
+        }
       }
-      return body;
     }
+    return body.toByteArray();
   }
 
   private PayloadTooLargeException tooLarge(long declared) {

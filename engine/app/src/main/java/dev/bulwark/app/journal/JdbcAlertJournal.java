@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.core.alert.Alert;
 import dev.bulwark.core.alert.IncomingAlert;
+import dev.bulwark.core.audit.AuditLog;
 import dev.bulwark.core.journal.AlertJournal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,6 +40,7 @@ public class JdbcAlertJournal implements AlertJournal {
   private final TransactionTemplate transactions;
   private final ObjectMapper mapper = new ObjectMapper();
   private final Clock clock;
+  private final AuditLog audit;
 
   /**
    * Appends commit one at a time. Identity values are handed out before commit, so two concurrent
@@ -47,7 +49,9 @@ public class JdbcAlertJournal implements AlertJournal {
    */
   private final ReentrantLock appendLock = new ReentrantLock(true);
 
-  JdbcAlertJournal(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+  JdbcAlertJournal(
+      JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, AuditLog audit) {
+    this.audit = audit;
     this.jdbc = jdbc;
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.transactions = transactions;
@@ -93,6 +97,11 @@ public class JdbcAlertJournal implements AlertJournal {
           "INSERT INTO alert_journal (dedup_key, event_time, received_at, document)"
               + " VALUES (?, ?, ?, ?)",
           rows);
+      // In the same transaction: an alert is in the journal exactly when its acceptance is audited.
+      audit.record(
+          "alert.accepted",
+          "journal",
+          Map.of("accepted", rows.size(), "duplicates", alerts.size() - rows.size()));
     }
     return new AppendResult(rows.size(), alerts.size() - rows.size());
   }

@@ -1,5 +1,6 @@
 package dev.bulwark.app.playbook;
 
+import dev.bulwark.core.audit.AuditLog;
 import dev.bulwark.core.incident.Incident;
 import dev.bulwark.core.incident.IncidentStatus;
 import dev.bulwark.core.incident.IncidentStore;
@@ -21,8 +22,10 @@ class IncidentPlaybookEvents implements PlaybookEvents {
 
   private final IncidentStore store;
   private final Clock clock;
+  private final AuditLog audit;
 
-  IncidentPlaybookEvents(IncidentStore store, Clock clock) {
+  IncidentPlaybookEvents(IncidentStore store, Clock clock, AuditLog audit) {
+    this.audit = audit;
     this.store = store;
     this.clock = clock;
   }
@@ -42,6 +45,7 @@ class IncidentPlaybookEvents implements PlaybookEvents {
             "approval",
             (decision.approved() ? "approved by " : "rejected by ") + decision.approver(),
             details));
+    audit.recordAs(decision.approver(), "approval.decided", decision.incidentId(), details);
   }
 
   @Override

@@ -1,11 +1,13 @@
 package dev.bulwark.app.rules;
 
+import dev.bulwark.core.audit.AuditLog;
 import dev.bulwark.core.pipeline.JournalProcessor;
 import dev.bulwark.core.risk.RiskPolicy;
 import dev.bulwark.core.rules.RuleEvaluator;
 import dev.bulwark.rules.DroolsRuleEvaluator;
 import dev.bulwark.rules.RuleSet;
 import dev.bulwark.rules.reference.ReferenceData;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +35,12 @@ class RulesConfiguration {
   LiveRules liveRules(
       RulesProperties properties,
       ReferenceData reference,
-      ObjectProvider<JournalProcessor> processor) {
+      ObjectProvider<JournalProcessor> processor,
+      AuditLog audit) {
     LiveRules rules = new LiveRules(properties, reference, processor);
     LOG.info("BULWARK-0104 compiled {}", rules.current());
+    audit.record(
+        "ruleset.loaded", rules.current().version(), Map.of("rules", rules.current().toString()));
     return rules;
   }
 

@@ -53,6 +53,49 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(TooManyRequestsException.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+    ProblemDetail problem =
+        Problems.of(HttpStatus.TOO_MANY_REQUESTS, "backlog-full", "Engine busy", e.getMessage());
+    problem.setProperty("committed", 0);
+    return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+        .body(problem);
+  }
+
+  /**
+   * The database is unreachable or dropped the connection. If that happened during commit the
+   * outcome is unknown to us too, so the advice is always to resend: stored alerts come back as
+   * duplicates.
+   */
+  @ExceptionHandler({
+    org.springframework.dao.DataAccessResourceFailureException.class,
+    org.springframework.dao.TransientDataAccessException.class,
+    org.springframework.dao.RecoverableDataAccessException.class,
+    org.springframework.transaction.CannotCreateTransactionException.class,
+    org.springframework.transaction.TransactionSystemException.class
+  })
+  org.springframework.http.ResponseEntity<ProblemDetail> storageUnavailable(Exception e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "storage-unavailable",
+            "Database unavailable",
+            "the database connection failed; resend the request (alerts already stored are"
+                + " recognised as duplicates)");
+    return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "1")
+        .body(problem);
+  }
+
+  @ExceptionHandler(RequestTimeoutException.class)
+  ProblemDetail timeout(RequestTimeoutException e) {
+    ProblemDetail problem =
+        Problems.of(HttpStatus.REQUEST_TIMEOUT, "body-timeout", "Request too slow", e.getMessage());
+    problem.setProperty("committed", 0);
+    return problem;
+  }
+
   @ExceptionHandler(UnsupportedMediaTypeException.class)
   ProblemDetail unsupported(UnsupportedMediaTypeException e) {
     return Problems.of(

@@ -19,6 +19,11 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.datasource.url=jdbc:h2:mem:bulwark-it;DB_CLOSE_DELAY=-1",
-      "bulwark.processor.poll-interval=200ms"
+      "bulwark.processor.poll-interval=200ms",
+      "bulwark.security.webhook-secrets.test-siem=" + EngineIT.WEBHOOK_SECRET
     })
-public @interface EngineIT {}
+public @interface EngineIT {
+
+  /** The shared secret of the webhook source {@code test-siem} in the shared context. */
+  String WEBHOOK_SECRET = "it-webhook-secret";
+}

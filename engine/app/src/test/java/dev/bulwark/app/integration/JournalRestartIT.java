@@ -63,7 +63,10 @@ class JournalRestartIT {
             "--bulwark.data-dir=" + dataDir.toAbsolutePath(),
             "--bulwark.processor.enabled=" + processing,
             "--bulwark.processor.poll-interval=200ms",
-            "--camunda.bpm.process-engine-name=restart-test");
+            "--camunda.bpm.process-engine-name=restarttest",
+            // The webapps keep static state; a second context in this JVM must not replace the
+            // shared context's.
+            "--camunda.bpm.webapp.enabled=false");
   }
 
   private static BulwarkClient client(ConfigurableApplicationContext context) {

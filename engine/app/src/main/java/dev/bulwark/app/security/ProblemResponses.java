@@ -1,0 +1,34 @@
+package dev.bulwark.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.app.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** Writes problem JSON from filters, which run before Spring MVC's exception handling. */
+final class ProblemResponses {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ProblemResponses() {}
+
+  static void write(
+      HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+      throws IOException {
+    ProblemDetail problem = Problems.of(status, type, title, detail);
+    response.setStatus(status.value());
+    response.setContentType("application/problem+json");
+    if (status == HttpStatus.UNAUTHORIZED) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"bulwark\"");
+    }
+    MAPPER.writeValue(
+        response.getOutputStream(),
+        java.util.Map.of(
+            "type", problem.getType().toString(),
+            "title", problem.getTitle(),
+            "status", problem.getStatus(),
+            "detail", problem.getDetail()));
+  }
+}

@@ -1,0 +1,137 @@
+package dev.bulwark.app.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.app.BulwarkApplication;
+import dev.bulwark.testkit.KeycloakServer;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Humans log in with the company's identity provider: a real Keycloak issues access tokens whose
+ * realm roles become Bulwark roles. The engine trusts only tokens signed by the configured issuer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OidcKeycloakIT {
+
+  private static final String REALM = "bulwark-oidc-it";
+  private static final String CLIENT = "bulwark-console";
+
+  private KeycloakServer keycloak;
+  private ConfigurableApplicationContext engine;
+  private BulwarkClient client;
+
+  @BeforeAll
+  void startKeycloakAndEngine() {
+    keycloak = KeycloakServer.shared();
+    keycloak.createRealm(REALM);
+    keycloak.createPublicClient(REALM, CLIENT);
+    keycloak.createRealmRole(REALM, "bulwark-analyst");
+    keycloak.createRealmRole(REALM, "soc-viewer");
+    keycloak.createRealmRole(REALM, "unrelated");
+    user("alice", "bulwark-analyst");
+    user("victor", "soc-viewer");
+    user("nora", "unrelated");
+    engine =
+        new SpringApplicationBuilder(BulwarkApplication.class)
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:bulwark-oidc;DB_CLOSE_DELAY=-1",
+                "--camunda.bpm.process-engine-name=oidc",
+                // The webapps keep static state; a second context in this JVM must not replace the
+                // shared context's.
+                "--camunda.bpm.webapp.enabled=false",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(REALM),
+                "--bulwark.security.oidc.role-mapping.soc-viewer=VIEWER");
+    client =
+        new BulwarkClient(
+            Integer.parseInt(engine.getEnvironment().getProperty("local.server.port")));
+  }
+
+  @AfterAll
+  void stopEngine() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  @Test
+  void anAnalystsTokenReadsIncidentsAndMayDecideApprovals() {
+    BulwarkClient alice = client.withBearer(token("alice"));
+
+    assertThat(alice.get("/api/v1/incidents").status()).isEqualTo(200);
+    var decision =
+        alice.postJson("/api/v1/approvals/" + UUID.randomUUID(), "{\"decision\": \"approve\"}");
+    assertThat(decision.status()).as("authorised, and the task does not exist").isEqualTo(404);
+    assertThat(alice.get("/api/v1/audit/verify").status()).as("not an admin").isEqualTo(403);
+  }
+
+  @Test
+  void aMappedProviderRoleGivesItsBulwarkRole() {
+    BulwarkClient victor = client.withBearer(token("victor"));
+
+    assertThat(victor.get("/api/v1/incidents").status()).isEqualTo(200);
+    assertThat(victor.postJson("/api/v1/approvals/x", "{\"decision\": \"approve\"}").status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void aValidTokenWithoutABulwarkRoleIsForbidden() {
+    assertThat(client.withBearer(token("nora")).get("/api/v1/incidents").status()).isEqualTo(403);
+  }
+
+  @Test
+  void aTamperedTokenIsRejected() {
+    String token = token("victor");
+    String[] parts = token.split("\\.");
+    String forgedPayload =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                new String(
+                        java.util.Base64.getUrlDecoder().decode(parts[1]),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("soc-viewer", "bulwark-admin")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    String forged = parts[0] + "." + forgedPayload + "." + parts[2];
+
+    var response = client.withBearer(forged).get("/api/v1/incidents");
+
+    assertThat(response.status()).isEqualTo(401);
+    String audit = client.as("admin", "admin").get("/api/v1/audit?limit=1000").body();
+    assertThat(audit).contains("\"actor\":\"bearer-token\"").doesNotContain(parts[2]);
+  }
+
+  @Test
+  void aTokenFromAnotherRealmIsRejected() {
+    String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
+    keycloak.createRealm(other);
+    keycloak.createPublicClient(other, CLIENT);
+    keycloak.createRealmRole(other, "bulwark-admin");
+    String id = keycloak.createUser(other, "mallory", "mallory-pass");
+    keycloak.assignRealmRoles(other, id, "bulwark-admin");
+    String foreign = keycloak.passwordGrant(other, CLIENT, "mallory", "mallory-pass").accessToken();
+
+    assertThat(client.withBearer(foreign).get("/api/v1/incidents").status()).isEqualTo(401);
+  }
+
+  @Test
+  void basicAuthStillWorksBesideOidc() {
+    assertThat(client.as("viewer", "viewer").get("/api/v1/incidents").status()).isEqualTo(200);
+  }
+
+  private void user(String name, String role) {
+    String id = keycloak.createUser(REALM, name, name + "-pass");
+    keycloak.assignRealmRoles(REALM, id, role);
+  }
+
+  private String token(String name) {
+    return keycloak.passwordGrant(REALM, CLIENT, name, name + "-pass").accessToken();
+  }
+}

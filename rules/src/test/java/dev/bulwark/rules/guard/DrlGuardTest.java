@@ -1,0 +1,88 @@
+package dev.bulwark.rules.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The DRL guard against a corpus of hostile rule files under {@code src/test/resources/guard}: each
+ * refused file says in its first line which reason it must be refused for.
+ */
+class DrlGuardTest {
+
+  private static final Path CORPUS = Path.of("src/test/resources/guard");
+
+  static Stream<Path> refused() throws IOException {
+    return Files.list(CORPUS.resolve("refused")).sorted();
+  }
+
+  static Stream<Path> allowed() throws IOException {
+    return Stream.concat(
+            Files.list(CORPUS.resolve("allowed")),
+            Files.list(Path.of("src/main/resources/bulwark/rules"))
+                .filter(p -> p.toString().endsWith(".drl")))
+        .sorted();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refused")
+  void hostileRuleFilesAreRefusedNamingTheReasonAndLine(Path file) throws IOException {
+    String drl = Files.readString(file, StandardCharsets.UTF_8);
+    String expected = drl.lines().findFirst().orElseThrow().replace("// expect:", "").strip();
+
+    assertThat(DrlGuard.violations(file.getFileName().toString(), drl))
+        .anySatisfy(
+            v ->
+                assertThat(v)
+                    .startsWith(file.getFileName() + ":")
+                    .matches(".*:\\d+: .*")
+                    .contains(expected));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("allowed")
+  void ordinaryRulesAndTheBundledPackPass(Path file) throws IOException {
+    String drl = Files.readString(file, StandardCharsets.UTF_8);
+
+    assertThat(DrlGuard.violations(file.getFileName().toString(), drl)).isEmpty();
+  }
+
+  @Test
+  void checkThrowsWithEveryViolation() {
+    String drl =
+        "package bulwark.rules;\nimport java.io.File;\nrule \"x\" when then System.exit(0); end\n";
+
+    assertThatThrownBy(() -> DrlGuard.check("x.drl", drl))
+        .isInstanceOfSatisfying(
+            UnsafeRuleException.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactlyInAnyOrder(
+                        "x.drl:2: import java.io.File is not on the allow-list",
+                        "x.drl:2: File is not allowed in rules (no system, process, thread,"
+                            + " reflection, file or network access)",
+                        "x.drl:3: System is not allowed in rules (no system, process, thread,"
+                            + " reflection, file or network access)",
+                        "x.drl:3: exit is not allowed in rules (no system, process, thread,"
+                            + " reflection, file or network access)"));
+  }
+
+  @Test
+  void theCompilerRefusesWhatTheGuardRefusesWithFileAndLine() throws IOException {
+    String drl = Files.readString(CORPUS.resolve("refused/system_exit.drl"));
+
+    assertThatThrownBy(
+            () ->
+                new dev.bulwark.rules.RuleSetCompiler().compile(java.util.Map.of("exit.drl", drl)))
+        .isInstanceOf(dev.bulwark.rules.RuleCompilationException.class)
+        .hasMessageContaining("exit.drl:8: System is not allowed in rules");
+  }
+}
