@@ -70,6 +70,7 @@ class ClusterBenchmark {
       }
       JdbcTemplate db = jdbc(database);
       awaitAssigned(db, topic, nodes);
+      Duration cpuBefore = cpu(started);
       long start = System.nanoTime();
       produce(topic, run);
       long produced = System.nanoTime();
@@ -82,9 +83,10 @@ class ClusterBenchmark {
               + " WHERE seq <= (SELECT position FROM journal_cursor WHERE name = 'rules')",
           total);
       long evaluated = System.nanoTime();
+      Duration cpu = cpu(started).minus(cpuBefore);
       return String.format(
           "nodes=%d alerts=%d produce=%.1fs journaled=%.1fs (%.0f alerts/s) evaluated=%.1fs"
-              + " (%.0f alerts/s) incidents=%d",
+              + " (%.0f alerts/s) engine-cpu=%.1fs incidents=%d",
           nodes,
           ALERTS,
           seconds(produced - start),
@@ -92,6 +94,7 @@ class ClusterBenchmark {
           ALERTS / seconds(journaled - start),
           seconds(evaluated - start),
           ALERTS / seconds(evaluated - start),
+          cpu.toMillis() / 1000.0,
           db.queryForObject("SELECT COUNT(*) FROM incident", Long.class));
     } finally {
       started.forEach(EngineNode::close);
@@ -160,6 +163,10 @@ class ClusterBenchmark {
             DriverManager.getConnection(
                 url, PostgresTestDatabases.user(), PostgresTestDatabases.password()),
             true));
+  }
+
+  private static Duration cpu(List<EngineNode> nodes) {
+    return nodes.stream().map(EngineNode::cpu).reduce(Duration.ZERO, Duration::plus);
   }
 
   private static double seconds(long nanos) {

@@ -64,6 +64,11 @@ final class EngineNode implements AutoCloseable {
     return new BulwarkClient(port);
   }
 
+  /** CPU time the process has used so far (all its threads), for the benchmark. */
+  Duration cpu() {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   /** Ends the process without a chance to clean up, as a crash or an OOM kill would. */
   void kill() {
     process.destroyForcibly();

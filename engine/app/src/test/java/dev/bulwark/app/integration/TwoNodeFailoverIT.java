@@ -81,8 +81,9 @@ class TwoNodeFailoverIT {
       assertThat(count(db, "SELECT COUNT(*) FROM action_ledger")).isEqualTo(USERS * 4);
       assertThat(count(db, "SELECT COUNT(*) FROM incident_timeline WHERE kind = 'action'"))
           .isEqualTo(USERS * 4);
-      assertThat(db.queryForObject("SELECT owner FROM engine_lease", String.class))
-          .isEqualTo(survivor.name());
+      JsonNode status = survivor.client().get("/api/v1/status").json();
+      assertThat(status.at("/cluster/rulesNode").asText()).isEqualTo(survivor.name());
+      assertThat(status.at("/journal/backlog").asLong()).isZero();
     }
   }
 
