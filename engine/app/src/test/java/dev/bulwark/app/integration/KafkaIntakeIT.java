@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.app.BulwarkApplication;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -29,13 +34,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Alerts from a Kafka topic, against a real KRaft broker. */
+/**
+ * Alerts from a Kafka topic, against a real KRaft broker. The context is closed after the class,
+ * while the broker still runs: closed at JVM exit instead, its consumer would wait for a broker
+ * that the exit had already stopped.
+ */
+@DirtiesContext
 @SpringBootTest(
     classes = BulwarkApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -50,6 +62,7 @@ class KafkaIntakeIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   @LocalServerPort int port;
+  @Autowired DataSource dataSource;
   private BulwarkClient client;
   private final String run = UUID.randomUUID().toString();
 
@@ -115,6 +128,48 @@ class KafkaIntakeIT {
     assertThat(awaitIncidentFor(user).get("alertCount").asInt()).isEqualTo(1);
   }
 
+  @Test
+  void offsetsStayPutWhileTheJournalCannotCommitAndMoveOnAfterItHas() throws Exception {
+    String user = "kb-" + run.substring(0, 8);
+    awaitCommittedUpToTheEnd();
+    try (Connection blocker = dataSource.getConnection()) {
+      blocker.setAutoCommit(false);
+      try (Statement lock = blocker.createStatement()) {
+        // Holds the row every append locks first, as a long transaction would: the commit waits.
+        lock.executeQuery("SELECT id FROM journal_append_lock WHERE id = 1 FOR UPDATE").close();
+      }
+      String alert = TestAlerts.load("high_risk_siem_alert.json", user, run);
+      produce(Stream.of(new ProducerRecord<>(KafkaTestBroker.ALERTS, user, alert)));
+
+      awaitAnAppendWaitingForTheLock(blocker);
+      assertThat(committedUpToTheEnd()).as("offsets committed before the journal").isFalse();
+      blocker.rollback();
+    }
+
+    assertThat(awaitIncidentFor(user).get("alertCount").asInt()).isEqualTo(1);
+    awaitCommittedUpToTheEnd();
+  }
+
+  /** Polls the database's own view of sessions until one waits for a row lock. */
+  private static void awaitAnAppendWaitingForTheLock(Connection connection) throws Exception {
+    String waiting =
+        connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")
+            ? "SELECT COUNT(*) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery(waiting)) {
+        if (rs.next() && rs.getLong(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no append waited for the journal lock within " + WAIT);
+  }
+
   private static void produce(java.util.stream.Stream<ProducerRecord<String, String>> records) {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
@@ -127,35 +182,40 @@ class KafkaIntakeIT {
     }
   }
 
-  /** The engine's consumer group has committed every partition up to its end. */
   private static void awaitCommittedUpToTheEnd() {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (committedUpToTheEnd()) {
+        return;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("offsets not committed to the end within " + WAIT);
+  }
+
+  /** Whether the engine's consumer group has committed every partition up to its end. */
+  private static boolean committedUpToTheEnd() {
     try (Admin admin =
         Admin.create(
             Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers()))) {
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      Map<TopicPartition, Long> ends = Map.of();
-      Map<TopicPartition, Long> committed = Map.of();
-      while (System.nanoTime() < deadline) {
-        ends = endOffsets(admin);
-        Map<TopicPartition, Long> done =
-            admin
-                .listConsumerGroupOffsets("bulwark-engine")
-                .partitionsToOffsetAndMetadata()
-                .get()
-                .entrySet()
-                .stream()
-                .filter(e -> e.getKey().topic().equals(KafkaTestBroker.ALERTS))
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> offset(e.getValue())));
-        committed = done;
-        if (ends.entrySet().stream()
-            .allMatch(e -> e.getValue() == 0 || e.getValue().equals(done.get(e.getKey())))) {
-          return;
-        }
-        Thread.sleep(200);
-      }
-      throw new AssertionError(
-          "offsets not committed to the end: ends " + ends + ", committed " + committed);
+      Map<TopicPartition, Long> ends = endOffsets(admin);
+      Map<TopicPartition, Long> done =
+          admin
+              .listConsumerGroupOffsets("bulwark-engine")
+              .partitionsToOffsetAndMetadata()
+              .get()
+              .entrySet()
+              .stream()
+              .filter(e -> e.getKey().topic().equals(KafkaTestBroker.ALERTS))
+              .collect(Collectors.toMap(Map.Entry::getKey, e -> offset(e.getValue())));
+      return ends.entrySet().stream()
+          .allMatch(e -> e.getValue() == 0 || e.getValue().equals(done.get(e.getKey())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
