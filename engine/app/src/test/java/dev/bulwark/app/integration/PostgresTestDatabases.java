@@ -2,8 +2,11 @@ package dev.bulwark.app.integration;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -69,11 +72,37 @@ public final class PostgresTestDatabases {
   private static synchronized void dropAll() {
     for (String name : CREATED) {
       try {
-        // FORCE ends the connections that engine contexts still hold when the JVM exits.
+        // The engines' own shutdown hooks close their pools concurrently with this one; a pool
+        // that finds its database gone waits out its connection timeout and stalls the exit.
+        awaitNoConnections(name, Duration.ofSeconds(15));
+        // FORCE ends whatever connections are still open after that.
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       } catch (IllegalStateException e) {
         System.err.println("could not drop test database " + name + ": " + e.getMessage());
       }
+    }
+  }
+
+  private static void awaitNoConnections(String name, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Connection connection =
+            DriverManager.getConnection(System.getProperty(SERVER_URL), user(), password());
+        PreparedStatement count =
+            connection.prepareStatement(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ?")) {
+      count.setString(1, name);
+      while (System.nanoTime() < deadline) {
+        try (ResultSet rs = count.executeQuery()) {
+          if (rs.next() && rs.getLong(1) == 0) {
+            return;
+          }
+        }
+        Thread.sleep(100);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not watch connections to " + name, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
