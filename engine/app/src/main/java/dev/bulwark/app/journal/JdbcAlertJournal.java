@@ -45,7 +45,8 @@ public class JdbcAlertJournal implements AlertJournal {
   /**
    * Appends commit one at a time. Identity values are handed out before commit, so two concurrent
    * appends could commit seq 11 before seq 10; the processor would read 11, move its cursor past
-   * 10, and never see it. Committing in seq order rules that out.
+   * 10, and never see it. Committing in seq order rules that out. This lock orders the appends of
+   * one node; the row lock on {@code journal_append_lock} orders those of several nodes (ADR 0801).
    */
   private final ReentrantLock appendLock = new ReentrantLock(true);
 
@@ -74,6 +75,7 @@ public class JdbcAlertJournal implements AlertJournal {
   }
 
   private AppendResult appendInTransaction(List<IncomingAlert> alerts) {
+    jdbc.queryForList("SELECT id FROM journal_append_lock WHERE id = 1 FOR UPDATE", Integer.class);
     Map<String, IncomingAlert> unique = new LinkedHashMap<>();
     for (IncomingAlert alert : alerts) {
       unique.putIfAbsent(alert.dedupKey(), alert);
@@ -151,6 +153,15 @@ public class JdbcAlertJournal implements AlertJournal {
   @Override
   public void markProcessed(long seq) {
     jdbc.update("UPDATE journal_cursor SET position = ? WHERE name = 'rules'", seq);
+  }
+
+  @Override
+  public boolean advance(long from, long to) {
+    return jdbc.update(
+            "UPDATE journal_cursor SET position = ? WHERE name = 'rules' AND position = ?",
+            to,
+            from)
+        == 1;
   }
 
   @Override

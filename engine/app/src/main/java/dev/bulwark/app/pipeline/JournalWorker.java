@@ -1,6 +1,8 @@
 package dev.bulwark.app.pipeline;
 
+import dev.bulwark.app.cluster.RulesLease;
 import dev.bulwark.app.config.BulwarkProperties;
+import dev.bulwark.core.pipeline.CursorMovedException;
 import dev.bulwark.core.pipeline.JournalProcessor;
 import dev.bulwark.core.pipeline.PlaybookDispatcher;
 import java.util.concurrent.Semaphore;
@@ -23,13 +25,19 @@ public class JournalWorker implements SmartLifecycle {
   private final JournalProcessor processor;
   private final PlaybookDispatcher playbooks;
   private final BulwarkProperties.Processor settings;
+  private final RulesLease lease;
+  private volatile boolean leading;
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile boolean running;
   private Thread thread;
 
   JournalWorker(
-      JournalProcessor processor, PlaybookDispatcher playbooks, BulwarkProperties properties) {
+      JournalProcessor processor,
+      PlaybookDispatcher playbooks,
+      BulwarkProperties properties,
+      RulesLease lease) {
     this.processor = processor;
+    this.lease = lease;
     this.playbooks = playbooks;
     this.settings = properties.getProcessor();
   }
@@ -63,9 +71,16 @@ public class JournalWorker implements SmartLifecycle {
         if (!running) {
           return;
         }
+        if (!lead()) {
+          continue;
+        }
         processor.processAvailable();
         playbooks.launchPending();
         backoffMillis = 0;
+      } catch (CursorMovedException e) {
+        // Another node took the lease while this one was evaluating: it has the alerts now.
+        LOG.warn("BULWARK-8003 {}", e.getMessage());
+        leading = false;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -81,6 +96,23 @@ public class JournalWorker implements SmartLifecycle {
     }
   }
 
+  /**
+   * Whether this node evaluates now. A node that just took over starts from a fresh rules session
+   * warmed up from the journal, since the previous holder evaluated alerts this one never saw.
+   */
+  private boolean lead() {
+    boolean holds = lease.holdOrTake();
+    if (holds && !leading) {
+      processor.reset();
+      LOG.info("BULWARK-8001 node {} now evaluates the rules", lease.nodeId());
+    } else if (!holds && leading) {
+      processor.reset();
+      LOG.warn("BULWARK-8002 node {} no longer holds the rules lease", lease.nodeId());
+    }
+    leading = holds;
+    return holds;
+  }
+
   @Override
   public void stop() {
     running = false;
@@ -93,6 +125,15 @@ public class JournalWorker implements SmartLifecycle {
       }
     }
     processor.reset();
+    if (leading) {
+      leading = false;
+      try {
+        lease.release();
+      } catch (RuntimeException e) {
+        // The lease then expires on its own; another node waits out the lease duration.
+        LOG.warn("BULWARK-8004 could not release the rules lease: {}", e.getMessage());
+      }
+    }
   }
 
   @Override

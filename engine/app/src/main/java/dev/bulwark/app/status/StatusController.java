@@ -1,6 +1,8 @@
 package dev.bulwark.app.status;
 
+import dev.bulwark.app.cluster.RulesLease;
 import dev.bulwark.app.journal.JdbcAlertJournal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,13 +12,19 @@ import org.springframework.web.bind.annotation.RestController;
 class StatusController {
 
   private final JdbcAlertJournal journal;
+  private final RulesLease lease;
 
-  StatusController(JdbcAlertJournal journal) {
+  StatusController(JdbcAlertJournal journal, RulesLease lease) {
     this.journal = journal;
+    this.lease = lease;
   }
 
   @GetMapping("/api/v1/status")
   Map<String, Object> status() {
-    return Map.of("journal", journal.counts());
+    // The holder is null while no node holds the lease (e.g. between a death and the takeover).
+    Map<String, Object> cluster = new LinkedHashMap<>();
+    cluster.put("node", lease.nodeId());
+    cluster.put("rulesNode", lease.holder());
+    return Map.of("journal", journal.counts(), "cluster", cluster);
   }
 }

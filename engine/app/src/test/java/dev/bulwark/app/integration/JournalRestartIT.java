@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,6 +22,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 class JournalRestartIT {
 
   @TempDir Path dataDir;
+
+  /** Both runs use the same database; on PostgreSQL one of their own, not the shared one. */
+  private final List<String> database =
+      PostgresTestDatabases.enabled()
+          ? List.of(
+              "--spring.datasource.url=" + PostgresTestDatabases.freshUrl(),
+              "--spring.datasource.username=" + PostgresTestDatabases.user(),
+              "--spring.datasource.password=" + PostgresTestDatabases.password())
+          : List.of();
 
   @Test
   void alertsAcceptedBeforeAStopAreProcessedAfterTheRestart() throws Exception {
@@ -39,7 +50,11 @@ class JournalRestartIT {
       assertThat(status.at("/journal/backlog").asLong()).isEqualTo(6);
       assertThat(client.get("/api/v1/incidents").json().get("total").asLong()).isZero();
     }
-    assertThat(Files.list(dataDir)).isNotEmpty();
+    if (!PostgresTestDatabases.enabled()) {
+      assertThat(Files.list(dataDir))
+          .as("the embedded database lives in the data dir")
+          .isNotEmpty();
+    }
 
     try (ConfigurableApplicationContext second = start(true)) {
       BulwarkClient client = client(second);
@@ -57,8 +72,9 @@ class JournalRestartIT {
 
   private ConfigurableApplicationContext start(boolean processing) {
     // Command-line arguments, as a user would pass them: they override application.yaml.
-    return new SpringApplicationBuilder(BulwarkApplication.class)
-        .run(
+    List<String> args = new ArrayList<>(database);
+    args.addAll(
+        List.of(
             "--server.port=0",
             "--bulwark.data-dir=" + dataDir.toAbsolutePath(),
             "--bulwark.processor.enabled=" + processing,
@@ -66,7 +82,8 @@ class JournalRestartIT {
             "--camunda.bpm.process-engine-name=restarttest",
             // The webapps keep static state; a second context in this JVM must not replace the
             // shared context's.
-            "--camunda.bpm.webapp.enabled=false");
+            "--camunda.bpm.webapp.enabled=false"));
+    return new SpringApplicationBuilder(BulwarkApplication.class).run(args.toArray(String[]::new));
   }
 
   private static BulwarkClient client(ConfigurableApplicationContext context) {

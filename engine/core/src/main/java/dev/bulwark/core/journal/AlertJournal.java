@@ -35,6 +35,18 @@ public interface AlertJournal {
   /** Records that the rules have evaluated the journal up to {@code seq}. */
   void markProcessed(long seq);
 
+  /**
+   * Moves the rules' position from {@code from} to {@code to} only if it still is {@code from};
+   * returns false when another evaluator moved it meanwhile (its decisions already committed).
+   */
+  default boolean advance(long from, long to) {
+    if (processedUpTo() != from) {
+      return false;
+    }
+    markProcessed(to);
+    return true;
+  }
+
   /** The latest event time among alerts up to {@code seq}, or {@code null} when there are none. */
   Instant latestEventTime(long upToSeq);
 

@@ -76,11 +76,12 @@ public final class JournalProcessor {
   public synchronized int processAvailable() {
     int processed = 0;
     while (true) {
-      List<Alert> batch = journal.readAfter(journal.processedUpTo(), batchSize);
+      long from = journal.processedUpTo();
+      List<Alert> batch = journal.readAfter(from, batchSize);
       if (batch.isEmpty()) {
         return processed;
       }
-      processBatch(batch);
+      processBatch(from, batch);
       processed += batch.size();
     }
   }
@@ -93,7 +94,7 @@ public final class JournalProcessor {
     }
   }
 
-  private void processBatch(List<Alert> batch) {
+  private void processBatch(long from, List<Alert> batch) {
     RuleEvaluator rules = evaluator();
     List<Decision> decisions = new ArrayList<>();
     Map<Long, Alert> bySeq = new HashMap<>();
@@ -106,7 +107,10 @@ public final class JournalProcessor {
       transactions.inTransaction(
           () -> {
             decisions.forEach(decision -> apply(decision, bySeq));
-            journal.markProcessed(last);
+            if (!journal.advance(from, last)) {
+              // Another node evaluated these alerts first: roll back so no incident is doubled.
+              throw new CursorMovedException(from, last);
+            }
             return null;
           });
     } catch (RuntimeException e) {

@@ -206,11 +206,34 @@ class JournalProcessorTest {
     assertThat(metrics.evaluated).containsExactly(2);
   }
 
+  @Test
+  void rollsBackABatchThatAnotherNodeCommittedFirstAndStartsOverWithFreshRules() {
+    add(1, "alert", "jdoe", T0);
+    add(2, "alert", "jdoe", T0.plusSeconds(1));
+    JournalProcessor processor = processor(10);
+    // While this node evaluates, another node evaluates the same alerts and commits first.
+    whileEvaluating = () -> journal.markProcessed(2);
+
+    assertThatThrownBy(processor::processAvailable).isInstanceOf(CursorMovedException.class);
+
+    assertThat(store.all()).isEmpty();
+    assertThat(journal.processedUpTo()).isEqualTo(2);
+    assertThat(evaluators.get(0).closed).isTrue();
+    whileEvaluating = () -> {};
+    add(3, "alert", "jdoe", T0.plusSeconds(2));
+    assertThat(processor.processAvailable()).isEqualTo(1);
+    assertThat(evaluators.get(1).warmedUp).containsExactly(1L, 2L);
+    assertThat(evaluators.get(1).evaluated).containsExactly(3L);
+  }
+
+  private Runnable whileEvaluating = () -> {};
+
   private JournalProcessor processor(int batchSize) {
     return new JournalProcessor(
         journal,
         () -> {
           RecordingRuleEvaluator rules = new RecordingRuleEvaluator(WINDOW);
+          rules.whileEvaluating = () -> whileEvaluating.run();
           evaluators.add(rules);
           return rules;
         },

@@ -24,6 +24,9 @@ final class RecordingRuleEvaluator implements RuleEvaluator {
   boolean closed;
   long failOnSeq = -1;
 
+  /** Runs before each evaluation, e.g. to let another engine node commit in the meantime. */
+  Runnable whileEvaluating = () -> {};
+
   private final Duration window;
   private final List<Alert> seen = new ArrayList<>();
 
@@ -36,6 +39,7 @@ final class RecordingRuleEvaluator implements RuleEvaluator {
     if (closed) {
       throw new IllegalStateException("evaluate() after close()");
     }
+    whileEvaluating.run();
     if (alert.seq() == failOnSeq) {
       throw new IllegalStateException("rule blew up on alert " + alert.seq());
     }

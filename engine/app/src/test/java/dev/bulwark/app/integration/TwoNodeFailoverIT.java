@@ -1,0 +1,168 @@
+package dev.bulwark.app.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Two engine processes (the built jar) on one PostgreSQL database and one Kafka topic; the node
+ * evaluating the rules is killed in the middle of the stream. Runs in the PostgreSQL execution.
+ */
+class TwoNodeFailoverIT {
+
+  private static final int USERS = 12;
+  private static final int EARLY_USERS = 4;
+  private static final Duration START = Duration.ofMinutes(4);
+  private static final Duration WAIT = Duration.ofMinutes(3);
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String topic = "cluster-" + run;
+
+  @Test
+  void withTheRulesNodeKilledMidStreamEveryAlertIncidentAndActionHappensOnce() throws Exception {
+    String database = PostgresTestDatabases.freshUrl();
+    KafkaTestBroker.createTopic(topic);
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i < USERS; i++) {
+      users.add("n" + i + "-" + run);
+    }
+
+    try (EngineNode a = node("node-a", database);
+        EngineNode b = node("node-b", database)) {
+      // Every user's first failures, then the complete bursts of the first few users.
+      produce(users, 0, 3);
+      produce(users.subList(0, EARLY_USERS), 3, 6);
+      JdbcTemplate db = jdbc(database);
+      awaitCount(db, "SELECT COUNT(*) FROM incident", EARLY_USERS);
+
+      String leader = db.queryForObject("SELECT owner FROM engine_lease", String.class);
+      EngineNode killed = leader.equals(a.name()) ? a : b;
+      EngineNode survivor = killed == a ? b : a;
+      killed.kill();
+
+      // The rest of the stream arrives while the survivor has not yet noticed the death.
+      produce(users.subList(EARLY_USERS, USERS), 3, 6);
+      awaitCount(db, "SELECT COUNT(*) FROM incident", USERS);
+      approveAll(survivor.client(), USERS);
+      awaitCount(db, "SELECT COUNT(*) FROM action_ledger WHERE status = 'SIMULATED'", USERS * 4);
+
+      assertThat(count(db, "SELECT COUNT(*) FROM alert_journal")).isEqualTo(USERS * 6);
+      assertThat(count(db, "SELECT position FROM journal_cursor WHERE name = 'rules'"))
+          .isEqualTo(count(db, "SELECT MAX(seq) FROM alert_journal"));
+      assertThat(count(db, "SELECT COUNT(*) FROM incident WHERE alert_count = 6")).isEqualTo(USERS);
+      assertThat(count(db, "SELECT COUNT(DISTINCT correlation_key) FROM incident"))
+          .isEqualTo(USERS);
+      assertThat(count(db, "SELECT COUNT(*) FROM incident_alert")).isEqualTo(USERS * 6);
+      assertThat(
+              count(
+                  db,
+                  "SELECT COUNT(*) FROM incident_timeline WHERE kind = 'playbook'"
+                      + " AND summary LIKE '%started'"))
+          .isEqualTo(USERS);
+      assertThat(count(db, "SELECT COUNT(*) FROM act_hi_procinst")).isEqualTo(USERS);
+      assertThat(count(db, "SELECT COUNT(DISTINCT incident_id) FROM action_ledger"))
+          .isEqualTo(USERS);
+      assertThat(count(db, "SELECT COUNT(*) FROM action_ledger")).isEqualTo(USERS * 4);
+      assertThat(count(db, "SELECT COUNT(*) FROM incident_timeline WHERE kind = 'action'"))
+          .isEqualTo(USERS * 4);
+      JsonNode status = survivor.client().get("/api/v1/status").json();
+      assertThat(status.at("/cluster/rulesNode").asText()).isEqualTo(survivor.name());
+      assertThat(status.at("/journal/backlog").asLong()).isZero();
+    }
+  }
+
+  private EngineNode node(String name, String database) {
+    return EngineNode.start(
+        name,
+        Map.of(
+            "BULWARK_DB_URL", database,
+            "BULWARK_DB_USER", PostgresTestDatabases.user(),
+            "BULWARK_DB_PASSWORD", PostgresTestDatabases.password()),
+        List.of(
+            "--spring.profiles.active=postgres",
+            "--bulwark.kafka.enabled=true",
+            "--bulwark.kafka.topic=" + topic,
+            "--bulwark.kafka.group-id=" + topic,
+            "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
+            // Short timeouts so that the survivor takes over within seconds, not minutes.
+            "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+            "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
+            "--bulwark.cluster.lease-duration=4s",
+            "--camunda.bpm.job-execution.lock-time-in-millis=10000",
+            "--bulwark.processor.poll-interval=200ms"),
+        START);
+  }
+
+  /**
+   * Lines {@code from} (inclusive) to {@code to} of each user's brute-force burst, keyed by user.
+   */
+  private void produce(List<String> users, int from, int to) {
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+      for (int line = from; line < to; line++) {
+        for (String user : users) {
+          String alert =
+              TestAlerts.load("brute_force.ndjson", user, user).lines().toList().get(line);
+          producer.send(new ProducerRecord<>(topic, user, alert));
+        }
+      }
+      producer.flush();
+    }
+  }
+
+  private static void approveAll(BulwarkClient client, int expected) {
+    JsonNode approvals = client.await("/api/v1/approvals", list -> list.size() == expected, WAIT);
+    for (JsonNode approval : approvals) {
+      var decided =
+          client.postJson(
+              "/api/v1/approvals/" + approval.get("id").asText(), "{\"decision\": \"approve\"}");
+      assertThat(decided.status()).isEqualTo(200);
+    }
+  }
+
+  private static JdbcTemplate jdbc(String url) throws SQLException {
+    Connection connection =
+        DriverManager.getConnection(
+            url, PostgresTestDatabases.user(), PostgresTestDatabases.password());
+    return new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+  }
+
+  private static long count(JdbcTemplate db, String sql) {
+    Long value = db.queryForObject(sql, Long.class);
+    return value == null ? 0 : value;
+  }
+
+  private static void awaitCount(JdbcTemplate db, String sql, long expected)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    long last = -1;
+    while (System.nanoTime() < deadline) {
+      last = count(db, sql);
+      if (last == expected) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(sql + " = " + last + ", expected " + expected + " within " + WAIT);
+  }
+}
