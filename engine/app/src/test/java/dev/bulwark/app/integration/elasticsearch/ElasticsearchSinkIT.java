@@ -51,8 +51,7 @@ class ElasticsearchSinkIT extends ElasticsearchEngineTest {
     assertThat(indexed.at("/incident/alert_count").asInt()).isEqualTo(1);
     assertThat(indexed.at("/related/user/0").asText()).isEqualTo(during);
     assertThat(indexed.at("/incident/signals").toString()).contains("Remote access tool launched");
-    int ledgered =
-        client().get("/api/v1/incidents/" + incidentDuring + "/actions").json().size();
+    int ledgered = client().get("/api/v1/incidents/" + incidentDuring + "/actions").json().size();
     assertThat(ledgered).isPositive();
     assertThat(countOf("bulwark-actions", "incident.id", incidentDuring)).isEqualTo(ledgered);
     assertThat(countOf("bulwark-audit-*", "incident.id", incidentDuring))
