@@ -23,6 +23,11 @@ public final class DrlGuard {
       List.of(
           "dev.bulwark.rules.AlertEvent",
           "dev.bulwark.rules.DecisionEmitter",
+          // The remote IT worker pack's facts and helpers: values and pure functions only.
+          "dev.bulwark.rules.Trace",
+          "dev.bulwark.rules.Geo",
+          "dev.bulwark.rules.KnownTools",
+          "dev.bulwark.rules.reference.ReferenceData",
           "dev.bulwark.core.incident.Severity",
           "java.util.List",
           "java.util.Map",
