@@ -55,7 +55,10 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.datasource.url=jdbc:h2:mem:bulwark-kafka-it;DB_CLOSE_DELAY=-1",
       "bulwark.processor.poll-interval=200ms",
       "bulwark.kafka.enabled=true",
-      "camunda.bpm.process-engine-name=kafka-test"
+      // Camunda ignores a hyphenated name; and the webapps keep static state that one context in
+      // the JVM (the shared one) must own.
+      "camunda.bpm.process-engine-name=kafkatest",
+      "camunda.bpm.webapp.enabled=false"
     })
 class KafkaIntakeIT {
 

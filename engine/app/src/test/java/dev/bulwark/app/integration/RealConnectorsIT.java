@@ -37,7 +37,10 @@ import org.springframework.test.context.DynamicPropertySource;
       "bulwark.processor.poll-interval=200ms",
       "bulwark.connectors.providers.DISABLE_ACCOUNT=ldap",
       "bulwark.connectors.providers.REVOKE_SESSIONS=keycloak",
-      "bulwark.connectors.providers.NOTIFY=smtp"
+      "bulwark.connectors.providers.NOTIFY=smtp",
+      // Its own engine, not the shared context's "default"; the webapps belong to that one.
+      "camunda.bpm.process-engine-name=realconnectors",
+      "camunda.bpm.webapp.enabled=false"
     })
 class RealConnectorsIT {
 

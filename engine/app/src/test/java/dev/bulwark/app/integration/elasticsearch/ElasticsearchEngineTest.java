@@ -25,6 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:bulwark-es-it;DB_CLOSE_DELAY=-1",
       "camunda.bpm.process-engine-name=esit",
+      // The webapps keep static state that the shared context owns.
+      "camunda.bpm.webapp.enabled=false",
       "bulwark.processor.poll-interval=200ms",
       "bulwark.elasticsearch.sink.flush-interval=200ms",
       "bulwark.elasticsearch.sink.max-retry-interval=1s",
