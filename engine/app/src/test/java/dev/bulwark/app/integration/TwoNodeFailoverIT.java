@@ -96,6 +96,7 @@ class TwoNodeFailoverIT {
             "BULWARK_DB_PASSWORD", PostgresTestDatabases.password()),
         List.of(
             "--spring.profiles.active=postgres",
+            "--bulwark.security.allow-embedded-defaults=true",
             "--bulwark.kafka.enabled=true",
             "--bulwark.kafka.topic=" + topic,
             "--bulwark.kafka.group-id=" + topic,

@@ -43,7 +43,15 @@ public final class ElasticsearchNode {
     if (shared == null) {
       try {
         Path work = Files.createTempDirectory("bulwark-es-");
-        shared = new ElasticsearchNode(distribution(), work);
+        Path home = distribution();
+        if ("root".equals(System.getProperty("user.name"))) {
+          // The node runs as nobody, who may not enter the build directory (a checkout under a
+          // private folder, as mktemp -d makes): give it its own copy beside its data.
+          Path copy = work.resolve("home");
+          run(List.of("cp", "-a", home.toString(), copy.toString()));
+          home = copy;
+        }
+        shared = new ElasticsearchNode(home, work);
         shared.start(0);
         Runtime.getRuntime()
             .addShutdownHook(new Thread(shared::stopAndDelete, "stop-elasticsearch"));
