@@ -28,6 +28,13 @@ class TwoNodeFailoverIT {
 
   private static final int USERS = 12;
   private static final int EARLY_USERS = 4;
+
+  /**
+   * Ledger entries of one contained incident: revoke sessions, notify security and the two analysts
+   * asked to approve, then disable and isolate.
+   */
+  private static final int ACTIONS_PER_INCIDENT = 6;
+
   private static final Duration START = Duration.ofMinutes(4);
   private static final Duration WAIT = Duration.ofMinutes(3);
 
@@ -60,7 +67,10 @@ class TwoNodeFailoverIT {
       produce(users.subList(EARLY_USERS, USERS), 3, 6);
       awaitCount(db, "SELECT COUNT(*) FROM incident", USERS);
       approveAll(survivor.client(), USERS);
-      awaitCount(db, "SELECT COUNT(*) FROM action_ledger WHERE status = 'SIMULATED'", USERS * 4);
+      awaitCount(
+          db,
+          "SELECT COUNT(*) FROM action_ledger WHERE status = 'SIMULATED'",
+          USERS * ACTIONS_PER_INCIDENT);
 
       assertThat(count(db, "SELECT COUNT(*) FROM alert_journal")).isEqualTo(USERS * 6);
       assertThat(count(db, "SELECT position FROM journal_cursor WHERE name = 'rules'"))
@@ -78,9 +88,10 @@ class TwoNodeFailoverIT {
       assertThat(count(db, "SELECT COUNT(*) FROM act_hi_procinst")).isEqualTo(USERS);
       assertThat(count(db, "SELECT COUNT(DISTINCT incident_id) FROM action_ledger"))
           .isEqualTo(USERS);
-      assertThat(count(db, "SELECT COUNT(*) FROM action_ledger")).isEqualTo(USERS * 4);
+      assertThat(count(db, "SELECT COUNT(*) FROM action_ledger"))
+          .isEqualTo(USERS * ACTIONS_PER_INCIDENT);
       assertThat(count(db, "SELECT COUNT(*) FROM incident_timeline WHERE kind = 'action'"))
-          .isEqualTo(USERS * 4);
+          .isEqualTo(USERS * ACTIONS_PER_INCIDENT);
       JsonNode status = survivor.client().get("/api/v1/status").json();
       assertThat(status.at("/cluster/rulesNode").asText()).isEqualTo(survivor.name());
       assertThat(status.at("/journal/backlog").asLong()).isZero();
