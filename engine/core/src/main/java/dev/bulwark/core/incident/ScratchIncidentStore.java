@@ -85,6 +85,25 @@ public final class ScratchIncidentStore implements IncidentStore {
         .toList();
   }
 
+  /** Takes the store as it is now; running the result puts it back (a rolled-back transaction). */
+  public synchronized Runnable snapshot() {
+    Map<String, Incident> incidentsThen = new LinkedHashMap<>(incidents);
+    Map<String, Set<Long>> alertsThen = new LinkedHashMap<>();
+    alerts.forEach((id, seqs) -> alertsThen.put(id, new LinkedHashSet<>(seqs)));
+    Map<String, List<TimelineEntry>> timelinesThen = new LinkedHashMap<>();
+    timelines.forEach((id, entries) -> timelinesThen.put(id, new ArrayList<>(entries)));
+    return () -> {
+      synchronized (this) {
+        incidents.clear();
+        incidents.putAll(incidentsThen);
+        alerts.clear();
+        alerts.putAll(alertsThen);
+        timelines.clear();
+        timelines.putAll(timelinesThen);
+      }
+    };
+  }
+
   public synchronized List<Incident> all() {
     return List.copyOf(incidents.values());
   }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.alert.Alert;
 import dev.bulwark.core.incident.Entities;
-import dev.bulwark.core.incident.InMemoryIncidentStore;
 import dev.bulwark.core.incident.Incident;
 import dev.bulwark.core.incident.IncidentStatus;
 import dev.bulwark.core.incident.PlaybookRef;
 import dev.bulwark.core.incident.PlaybookRef.PlaybookState;
+import dev.bulwark.core.incident.ScratchIncidentStore;
 import dev.bulwark.core.incident.Severity;
 import dev.bulwark.core.incident.TimelineEntry;
 import dev.bulwark.core.rules.Decision;
@@ -28,7 +28,7 @@ class IncidentServiceTest {
   private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
   private static final Instant EVENT_TIME = Instant.parse("2024-05-01T10:00:00Z");
 
-  private final InMemoryIncidentStore store = new InMemoryIncidentStore();
+  private final ScratchIncidentStore store = new ScratchIncidentStore();
   private final IncidentService service =
       new IncidentService(store, Clock.fixed(NOW, ZoneOffset.UTC));
   private final Map<Long, Alert> alerts = new HashMap<>();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.core.alert.IncomingAlert;
-import dev.bulwark.core.incident.InMemoryIncidentStore;
 import dev.bulwark.core.incident.Incident;
+import dev.bulwark.core.incident.ScratchIncidentStore;
 import dev.bulwark.core.incident.TimelineEntry;
 import dev.bulwark.core.journal.InMemoryAlertJournal;
 import java.time.Clock;
@@ -25,7 +25,7 @@ class JournalProcessorTest {
 
   private final InMemoryAlertJournal journal =
       new InMemoryAlertJournal(Clock.fixed(RECEIVED, ZoneOffset.UTC));
-  private final InMemoryIncidentStore store = new InMemoryIncidentStore();
+  private final ScratchIncidentStore store = new ScratchIncidentStore();
   private final TestTransactions transactions =
       new TestTransactions(journal::snapshot, store::snapshot);
   private final List<RecordingRuleEvaluator> evaluators = new ArrayList<>();

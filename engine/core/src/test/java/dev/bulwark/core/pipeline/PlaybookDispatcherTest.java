@@ -3,11 +3,11 @@ package dev.bulwark.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.incident.Entities;
-import dev.bulwark.core.incident.InMemoryIncidentStore;
 import dev.bulwark.core.incident.Incident;
 import dev.bulwark.core.incident.IncidentStatus;
 import dev.bulwark.core.incident.PlaybookRef;
 import dev.bulwark.core.incident.PlaybookRef.PlaybookState;
+import dev.bulwark.core.incident.ScratchIncidentStore;
 import dev.bulwark.core.incident.Severity;
 import dev.bulwark.core.incident.TimelineEntry;
 import dev.bulwark.core.playbook.PlaybookLauncher;
@@ -28,7 +28,7 @@ class PlaybookDispatcherTest {
   private static final Instant NOW = Instant.parse("2024-05-01T10:00:05Z");
   private static final String PLAYBOOK = "contain_compromised_account";
 
-  private final InMemoryIncidentStore store = new InMemoryIncidentStore();
+  private final ScratchIncidentStore store = new ScratchIncidentStore();
   private final RecordingLauncher launcher = new RecordingLauncher();
   private final TestTransactions transactions = new TestTransactions(store::snapshot);
   private final PlaybookDispatcher dispatcher =
