@@ -46,7 +46,7 @@ public final class CrowdStrikeHostRoutes extends ProviderRoutes {
             ? status.equals("contained") || status.equals("containment_pending")
             : status.equals("normal") || status.equals("lift_containment_pending");
     if (already) {
-      return done(
+      return unchanged(
           host + " was already " + (isolate ? "contained" : "released") + " (" + status + ")");
     }
     hosts.action(id, isolate ? "contain" : "lift_containment");

@@ -63,10 +63,9 @@ public final class KeycloakIdentityRoutes extends ProviderRoutes {
       admin.logout(id);
     }
     log.info("BULWARK-5101 keycloak disabled user {} in realm {}", username, settings.realm());
-    return done(
-        wasEnabled
-            ? "disabled " + username + " in realm " + settings.realm()
-            : username + " was already disabled in realm " + settings.realm());
+    return wasEnabled
+        ? done("disabled " + username + " in realm " + settings.realm())
+        : unchanged(username + " was already disabled in realm " + settings.realm());
   }
 
   private ActionResult enable(String username) {
@@ -76,10 +75,9 @@ public final class KeycloakIdentityRoutes extends ProviderRoutes {
       admin.setEnabled(user.get("id").asText(), true);
     }
     log.info("BULWARK-5102 keycloak enabled user {} in realm {}", username, settings.realm());
-    return done(
-        wasEnabled
-            ? username + " was already enabled in realm " + settings.realm()
-            : "enabled " + username + " in realm " + settings.realm());
+    return wasEnabled
+        ? unchanged(username + " was already enabled in realm " + settings.realm())
+        : done("enabled " + username + " in realm " + settings.realm());
   }
 
   private ActionResult revoke(ActionRequest request) {

@@ -60,10 +60,9 @@ public final class LdapDirectoryRoutes extends ProviderRoutes {
     String verb = disable ? "disabled" : "enabled";
     log.info(
         "BULWARK-5201 ldap {} {} ({}, changed: {})", verb, entry.dn(), settings.mode(), changed);
-    return done(
-        changed
-            ? verb + " " + entry.dn() + " (" + settings.mode() + ")"
-            : entry.dn() + " was already " + verb + " (" + settings.mode() + ")");
+    return changed
+        ? done(verb + " " + entry.dn() + " (" + settings.mode() + ")")
+        : unchanged(entry.dn() + " was already " + verb + " (" + settings.mode() + ")");
   }
 
   private boolean lock(LdapDirectory.Entry entry, boolean disable) {

@@ -97,4 +97,9 @@ public abstract class ProviderRoutes extends RouteBuilder {
   protected ActionResult done(String detail) {
     return new ActionResult(ActionStatus.DONE, provider, detail, false);
   }
+
+  /** The target already was as asked; recorded so that a rollback leaves it that way. */
+  protected ActionResult unchanged(String detail) {
+    return new ActionResult(ActionStatus.UNCHANGED, provider, detail, false);
+  }
 }

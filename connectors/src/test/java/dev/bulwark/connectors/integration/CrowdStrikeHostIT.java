@@ -58,6 +58,7 @@ class CrowdStrikeHostIT {
   void anAlreadyContainedHostIsNotContainedAgain() {
     ActionResult result = routes(SECRET).handle(request(ActionType.ISOLATE_HOST, "ws-contained"));
 
+    assertThat(result.status()).isEqualTo(ActionStatus.UNCHANGED);
     assertThat(result.detail()).isEqualTo("ws-contained was already contained (contained)");
     falcon.verify(0, postRequestedFor(urlPathEqualTo("/devices/entities/devices-actions/v2")));
   }

@@ -92,7 +92,7 @@ class KeycloakIdentityIT {
 
     ActionResult again = perform(ActionType.DISABLE_ACCOUNT, "fay", Map.of());
 
-    assertThat(again.status()).isEqualTo(ActionStatus.DONE);
+    assertThat(again.status()).isEqualTo(ActionStatus.UNCHANGED);
     assertThat(again.detail()).contains("was already disabled");
   }
 

@@ -12,6 +12,7 @@ import dev.bulwark.connectors.support.PolicySettings;
 import dev.bulwark.connectors.support.Secret;
 import dev.bulwark.core.action.ActionRequest;
 import dev.bulwark.core.action.ActionResult;
+import dev.bulwark.core.action.ActionStatus;
 import dev.bulwark.core.action.ActionType;
 import dev.bulwark.testkit.SlapdServer;
 import java.io.IOException;
@@ -81,6 +82,7 @@ class LdapDirectoryIT {
 
     ActionResult again = routes.handle(request(ActionType.DISABLE_ACCOUNT, uid));
 
+    assertThat(again.status()).isEqualTo(ActionStatus.UNCHANGED);
     assertThat(again.detail()).contains("was already disabled");
   }
 

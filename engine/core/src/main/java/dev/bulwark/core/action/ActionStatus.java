@@ -11,5 +11,10 @@ public enum ActionStatus {
   /** The provider failed; the playbook may retry. */
   FAILED,
   /** Nothing to act on (e.g. the incident names no host). */
-  SKIPPED
+  SKIPPED,
+  /**
+   * The target was already in the requested state before Bulwark acted (an account disabled by
+   * someone else, a host already contained): nothing was changed, so a rollback must not undo it.
+   */
+  UNCHANGED
 }

@@ -166,7 +166,7 @@ public class SearchDocuments {
   /** ECS {@code event.outcome}: success, failure or unknown. */
   private static String outcome(String status) {
     return switch (status) {
-      case "DONE", "SIMULATED" -> "success";
+      case "DONE", "SIMULATED", "UNCHANGED" -> "success";
       case "FAILED" -> "failure";
       default -> "unknown";
     };
