@@ -1,13 +1,20 @@
 package dev.bulwark.connectors;
 
+import dev.bulwark.connectors.support.ConnectorFailure;
+import dev.bulwark.connectors.support.ProviderRoutes;
 import dev.bulwark.core.action.ActionFailedException;
 import dev.bulwark.core.action.ActionProvider;
 import dev.bulwark.core.action.ActionRequest;
 import dev.bulwark.core.action.ActionResult;
 import dev.bulwark.core.action.ActionType;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends each action to its Camel endpoint, where the route group of the configured provider
@@ -16,12 +23,27 @@ import org.apache.camel.ProducerTemplate;
  */
 public final class CamelActionProvider implements ActionProvider {
 
+  private static final Logger log = LoggerFactory.getLogger(CamelActionProvider.class);
+
   private final ProducerTemplate producer;
   private final Map<ActionType, String> providers;
+  private final List<ProviderRoutes> groups;
 
   public CamelActionProvider(ProducerTemplate producer, Map<ActionType, String> providers) {
+    this(producer, providers, List.of());
+  }
+
+  /**
+   * With the route groups themselves, so that {@link #lookup} can ask the target's state; a lookup
+   * is a read, not an action, so it does not travel through the action endpoints.
+   */
+  public CamelActionProvider(
+      ProducerTemplate producer,
+      Map<ActionType, String> providers,
+      Collection<? extends ProviderRoutes> groups) {
     this.producer = producer;
     this.providers = Map.copyOf(providers);
+    this.groups = List.copyOf(groups);
   }
 
   @Override
@@ -43,6 +65,32 @@ public final class CamelActionProvider implements ActionProvider {
           true,
           cause);
     }
+  }
+
+  /**
+   * Asks the group serving the action whether the target already is as requested. A provider that
+   * cannot be asked right now answers empty: the action is then performed, and it reads the state
+   * itself first, so its failure is recorded in the ledger instead of being lost here.
+   */
+  @Override
+  public Optional<ActionResult> lookup(ActionRequest request) {
+    String name = name(request.type());
+    for (ProviderRoutes group : groups) {
+      if (group.provider().equals(name) && group.actions().contains(request.type())) {
+        try {
+          return group.lookup(request);
+        } catch (ConnectorFailure e) {
+          log.warn(
+              "BULWARK-5003 {} lookup of {} {} failed ({}); performing it again",
+              name,
+              request.type(),
+              request.target(),
+              e.kind());
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The name simulate mode records in the ledger. */

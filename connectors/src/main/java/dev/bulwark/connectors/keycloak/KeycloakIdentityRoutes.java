@@ -7,6 +7,7 @@ import dev.bulwark.core.action.ActionRequest;
 import dev.bulwark.core.action.ActionResult;
 import dev.bulwark.core.action.ActionType;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,6 +109,31 @@ public final class KeycloakIdentityRoutes extends ProviderRoutes {
             + " session(s) of "
             + username
             + (revokedToken ? " and revoked the given token (RFC 7009)" : ""));
+  }
+
+  /**
+   * A disable or enable left PENDING happened when the user now is as asked. Keycloak cannot say
+   * who changed the flag, so the entry is completed DONE: the likeliest story is that the node
+   * which claimed it called Keycloak before it died.
+   */
+  @Override
+  protected Optional<ActionResult> current(ActionRequest request) {
+    if (request.type() != ActionType.DISABLE_ACCOUNT
+        && request.type() != ActionType.ENABLE_ACCOUNT) {
+      return Optional.empty();
+    }
+    boolean wantEnabled = request.type() == ActionType.ENABLE_ACCOUNT;
+    boolean enabled = admin.user(request.target()).path("enabled").asBoolean(true);
+    return enabled == wantEnabled
+        ? Optional.of(
+            done(
+                request.target()
+                    + " found "
+                    + (enabled ? "enabled" : "disabled")
+                    + " in realm "
+                    + settings.realm()
+                    + " on lookup"))
+        : Optional.empty();
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.bulwark.core.action.ActionRequest;
 import dev.bulwark.core.action.ActionResult;
 import dev.bulwark.core.action.ActionType;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import javax.naming.directory.DirContext;
 import org.slf4j.Logger;
@@ -63,6 +64,40 @@ public final class LdapDirectoryRoutes extends ProviderRoutes {
     return changed
         ? done(verb + " " + entry.dn() + " (" + settings.mode() + ")")
         : unchanged(entry.dn() + " was already " + verb + " (" + settings.mode() + ")");
+  }
+
+  /**
+   * A disable or enable left PENDING happened when the entry now is as asked in the configured
+   * mode; completed DONE, as the directory cannot say who changed it.
+   */
+  @Override
+  protected Optional<ActionResult> current(ActionRequest request) {
+    boolean disable = request.type() == ActionType.DISABLE_ACCOUNT;
+    LdapDirectory.Entry entry = directory.find(request.target());
+    if (disabled(entry) != disable) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        done(
+            entry.dn()
+                + " found "
+                + (disable ? "disabled" : "enabled")
+                + " ("
+                + settings.mode()
+                + ") on lookup"));
+  }
+
+  /** Whether the entry is disabled in the configured mode. */
+  private boolean disabled(LdapDirectory.Entry entry) {
+    return switch (settings.mode()) {
+      case PPOLICY_LOCK -> entry.value("pwdAccountLockedTime").isPresent();
+      case USER_ACCOUNT_CONTROL ->
+          (entry.value("userAccountControl").map(Integer::parseInt).orElse(NORMAL_ACCOUNT)
+                  & ACCOUNT_DISABLE)
+              != 0;
+      case DISABLED_OU ->
+          entry.dn().substring(entry.dn().indexOf(',') + 1).equalsIgnoreCase(settings.disabledOu());
+    };
   }
 
   private boolean lock(LdapDirectory.Entry entry, boolean disable) {

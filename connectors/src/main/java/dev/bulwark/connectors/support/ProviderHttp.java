@@ -150,6 +150,15 @@ public final class ProviderHttp {
                         .headers()
                         .firstValue("X-RateLimit-RetryAfter")
                         .map(ProviderHttp::retryAtEpochSecond))
+            .or(
+                // Okta sends X-Rate-Limit-Reset on every answer; it is a wait only on a 429.
+                () ->
+                    status == 429
+                        ? response
+                            .headers()
+                            .firstValue("X-Rate-Limit-Reset")
+                            .map(ProviderHttp::retryAtEpochSecond)
+                        : java.util.Optional.empty())
             .orElse(null);
     return new ConnectorFailure(provider, kind, message, retryAfter, null);
   }
@@ -170,7 +179,10 @@ public final class ProviderHttp {
     }
   }
 
-  /** CrowdStrike's {@code X-RateLimit-RetryAfter}: the epoch second from which to retry. */
+  /**
+   * CrowdStrike's {@code X-RateLimit-RetryAfter} and Okta's {@code X-Rate-Limit-Reset}: the epoch
+   * second from which to retry.
+   */
   static Duration retryAtEpochSecond(String value) {
     try {
       long wait = Long.parseLong(value.trim()) - java.time.Instant.now().getEpochSecond();

@@ -7,6 +7,7 @@ import dev.bulwark.core.action.ActionStatus;
 import dev.bulwark.core.action.ActionType;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -50,6 +51,15 @@ public abstract class ProviderRoutes extends RouteBuilder {
   /** A cheap call that proves the provider is reachable and the credentials work. */
   public abstract void probe();
 
+  /**
+   * Reads whether the target already is as the request asks, for a ledger entry a node left
+   * PENDING; empty when this provider or action cannot tell, and the action is then performed
+   * again. Throws {@link ConnectorFailure} when the provider cannot be asked.
+   */
+  protected Optional<ActionResult> current(ActionRequest request) {
+    return Optional.empty();
+  }
+
   @Override
   public final void configure() {
     // The group's ConnectorPolicy is its only error policy: Camel neither redelivers nor logs the
@@ -76,6 +86,18 @@ public abstract class ProviderRoutes extends RouteBuilder {
           false);
     }
     return policy.execute(request.type() + " " + request.target(), () -> perform(request));
+  }
+
+  /**
+   * {@link #current} under the group's policy; empty in dry-run (nothing was done) and for actions
+   * this group does not serve.
+   */
+  public Optional<ActionResult> lookup(ActionRequest request) {
+    if (dryRun || !actions.contains(request.type())) {
+      return Optional.empty();
+    }
+    return policy.execute(
+        "lookup " + request.type() + " " + request.target(), () -> current(request));
   }
 
   public String provider() {

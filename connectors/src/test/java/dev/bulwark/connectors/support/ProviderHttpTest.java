@@ -74,6 +74,31 @@ class ProviderHttpTest {
   }
 
   @Test
+  void oktasRateLimitResetIsAWaitOnlyOnA429() {
+    long inFiveSeconds = java.time.Instant.now().getEpochSecond() + 5;
+    api.stubFor(
+        get("/okta-limited")
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("X-Rate-Limit-Reset", Long.toString(inFiveSeconds))));
+    api.stubFor(
+        get("/okta-broken")
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("X-Rate-Limit-Reset", Long.toString(inFiveSeconds))));
+
+    assertThatThrownBy(() -> http.send(http.request(uri("/okta-limited")).GET().build(), "read"))
+        .satisfies(
+            e ->
+                assertThat(((ConnectorFailure) e).retryAfter().orElseThrow())
+                    .isBetween(Duration.ofSeconds(3), Duration.ofSeconds(5)));
+    assertThatThrownBy(() -> http.send(http.request(uri("/okta-broken")).GET().build(), "read"))
+        .satisfies(e -> assertThat(((ConnectorFailure) e).retryAfter()).isEmpty());
+  }
+
+  @Test
   void noAnswerWithinTheTimeoutIsARetryableTimeout() {
     api.stubFor(get("/slow").willReturn(okJson("{}").withFixedDelay(3000)));
     ProviderHttp impatient = new ProviderHttp("acme", Duration.ofMillis(500));
