@@ -14,6 +14,7 @@ import dev.bulwark.core.action.ActionRequest;
 import dev.bulwark.core.action.ActionResult;
 import dev.bulwark.core.action.ActionStatus;
 import dev.bulwark.core.action.ActionType;
+import dev.bulwark.core.action.LedgeredResponseActions;
 import dev.bulwark.testkit.KeycloakServer;
 import dev.bulwark.testkit.KeycloakServer.Tokens;
 import java.net.URI;
@@ -181,6 +182,39 @@ class KeycloakIdentityIT {
     assertThat(result.detail()).contains("dry-run");
     assertThat(keycloak.tryPasswordGrant(REALM, APP, "joan", "joan-pw").statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void aPendingDisableWhoseUserKeycloakShowsDisabledIsCompletedWithoutActingAgain() {
+    keycloak.createUser(REALM, "kai", "kai-pw");
+    // The node that claimed the action called Keycloak, then died before recording it.
+    routes.handle(request(ActionType.DISABLE_ACCOUNT, "kai", Map.of()));
+    PendingLedger ledger = new PendingLedger();
+
+    ActionResult result =
+        new LedgeredResponseActions(ledger, groups.provider())
+            .perform(request(ActionType.DISABLE_ACCOUNT, "kai", Map.of()));
+
+    assertThat(result.repeated()).isTrue();
+    assertThat(result.status()).isEqualTo(ActionStatus.DONE);
+    assertThat(result.detail()).isEqualTo("kai found disabled in realm " + REALM + " on lookup");
+    assertThat(ledger.completions())
+        .containsExactly(
+            new PendingLedger.Completion(
+                "INC-KC:DISABLE_ACCOUNT:kai", ActionStatus.DONE, result.detail()));
+  }
+
+  @Test
+  void aPendingDisableWhoseUserIsStillEnabledIsPerformed() {
+    keycloak.createUser(REALM, "lea", "lea-pw");
+
+    ActionResult result =
+        new LedgeredResponseActions(new PendingLedger(), groups.provider())
+            .perform(request(ActionType.DISABLE_ACCOUNT, "lea", Map.of()));
+
+    assertThat(result.repeated()).isFalse();
+    assertThat(result.detail()).startsWith("disabled lea");
+    assertThat(keycloak.tryPasswordGrant(REALM, APP, "lea", "lea-pw").statusCode()).isEqualTo(400);
   }
 
   private static ActionResult perform(

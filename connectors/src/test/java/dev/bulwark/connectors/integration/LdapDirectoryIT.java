@@ -14,6 +14,7 @@ import dev.bulwark.core.action.ActionRequest;
 import dev.bulwark.core.action.ActionResult;
 import dev.bulwark.core.action.ActionStatus;
 import dev.bulwark.core.action.ActionType;
+import dev.bulwark.core.action.LedgeredResponseActions;
 import dev.bulwark.testkit.SlapdServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -84,6 +85,37 @@ class LdapDirectoryIT {
 
     assertThat(again.status()).isEqualTo(ActionStatus.UNCHANGED);
     assertThat(again.detail()).contains("was already disabled");
+  }
+
+  @ParameterizedTest
+  @EnumSource(LdapDisableMode.class)
+  void aPendingDisableIsCompletedFromTheDirectoryWhenTheEntryIsAlreadyDisabled(LdapDisableMode mode)
+      throws Exception {
+    String done = fresh("ola", mode);
+    String notYet = fresh("pia", mode);
+    slapd.addUser(done, "user-pw-5c1e");
+    String notYetDn = slapd.addUser(notYet, "user-pw-5c1e");
+    LdapDirectoryRoutes routes = routes(mode, SlapdServer.ADMIN_PASSWORD, slapd.url(), false);
+    // The node that claimed the first action changed the directory, then died.
+    routes.handle(request(ActionType.DISABLE_ACCOUNT, done));
+
+    try (RouteGroups groups = new RouteGroups(routes)) {
+      LedgeredResponseActions actions =
+          new LedgeredResponseActions(new PendingLedger(), groups.provider());
+      ActionResult found = actions.perform(request(ActionType.DISABLE_ACCOUNT, done));
+      ActionResult performed = actions.perform(request(ActionType.DISABLE_ACCOUNT, notYet));
+
+      assertThat(found.repeated()).isTrue();
+      assertThat(found.status()).isEqualTo(ActionStatus.DONE);
+      assertThat(found.detail()).endsWith("found disabled (" + mode + ") on lookup");
+      assertThat(performed.repeated()).isFalse();
+      assertThat(performed.detail()).startsWith("disabled ");
+      String disabledDn =
+          mode == LdapDisableMode.DISABLED_OU
+              ? "uid=" + notYet + "," + SlapdServer.DISABLED_DN
+              : notYetDn;
+      assertThat(slapd.bind(disabledDn, "user-pw-5c1e")).isEqualTo(49);
+    }
   }
 
   @Test

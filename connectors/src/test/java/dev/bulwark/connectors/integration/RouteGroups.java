@@ -4,6 +4,7 @@ import dev.bulwark.connectors.CamelActionProvider;
 import dev.bulwark.connectors.support.ProviderRoutes;
 import dev.bulwark.core.action.ActionType;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -21,7 +22,7 @@ final class RouteGroups implements AutoCloseable {
       group.actions().forEach(type -> providers.put(type, group.provider()));
     }
     camel.start();
-    provider = new CamelActionProvider(camel.createProducerTemplate(), providers);
+    provider = new CamelActionProvider(camel.createProducerTemplate(), providers, List.of(groups));
   }
 
   CamelActionProvider provider() {

@@ -63,11 +63,15 @@ class ConnectorConfiguration {
     return new ConnectorsHealthIndicator(groups);
   }
 
-  /** Takes the route groups so that their routes exist before any action is sent. */
+  /**
+   * Takes the route groups so that their routes exist before any action is sent, and so that a
+   * PENDING ledger entry can ask its provider's lookup.
+   */
   @Bean
   CamelActionProvider camelActionProvider(
       ProducerTemplate producer, BulwarkProperties properties, ProviderRouteGroups groups) {
-    return new CamelActionProvider(producer, properties.getConnectors().getProviders());
+    return new CamelActionProvider(
+        producer, properties.getConnectors().getProviders(), groups.groups());
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.bulwark.app.connectors;
 
+import dev.bulwark.connectors.graph.GraphSettings;
 import dev.bulwark.connectors.ldap.LdapDisableMode;
 import dev.bulwark.connectors.notify.SmtpSettings;
 import dev.bulwark.connectors.support.PolicySettings;
@@ -22,6 +23,16 @@ public class ConnectorProperties {
   private final Smtp smtp = new Smtp();
   private final CrowdStrike crowdstrike = new CrowdStrike();
   private final Webhook webhook = new Webhook();
+  private final Okta okta = new Okta();
+  private final Graph graph = new Graph();
+
+  public Okta getOkta() {
+    return okta;
+  }
+
+  public Graph getGraph() {
+    return graph;
+  }
 
   public Webhook getWebhook() {
     return webhook;
@@ -450,6 +461,100 @@ public class ConnectorProperties {
 
     public void setLinksBaseUrl(String linksBaseUrl) {
       this.linksBaseUrl = linksBaseUrl;
+    }
+  }
+
+  /** Okta users, sessions and factors; see connectors/docs/okta.md. */
+  public static class Okta extends Policy {
+    /** The org's URL, e.g. https://example.okta.com. */
+    private String orgUrl;
+
+    /** From BULWARK_OKTA_API_TOKEN: an API token, sent as "SSWS <token>". */
+    private String apiToken;
+
+    public String getOrgUrl() {
+      return orgUrl;
+    }
+
+    public void setOrgUrl(String orgUrl) {
+      this.orgUrl = orgUrl;
+    }
+
+    public String getApiToken() {
+      return apiToken;
+    }
+
+    public void setApiToken(String apiToken) {
+      this.apiToken = apiToken;
+    }
+  }
+
+  /** Microsoft Entra ID through Microsoft Graph; see connectors/docs/graph.md. */
+  public static class Graph extends Policy {
+    /** The directory (tenant) id. */
+    private String tenantId;
+
+    /** The application (client) id of Bulwark's app registration. */
+    private String clientId;
+
+    /** From BULWARK_GRAPH_CLIENT_SECRET. */
+    private String clientSecret;
+
+    /** The Graph host; a national cloud's when not the global service. */
+    private String graphUrl = GraphSettings.DEFAULT_GRAPH_URL.toString();
+
+    /** The identity platform's host; a national cloud's when not the global service. */
+    private String loginUrl = GraphSettings.DEFAULT_LOGIN_URL.toString();
+
+    /** The client-credentials scope. */
+    private String scope = GraphSettings.DEFAULT_SCOPE;
+
+    public String getTenantId() {
+      return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+      this.tenantId = tenantId;
+    }
+
+    public String getClientId() {
+      return clientId;
+    }
+
+    public void setClientId(String clientId) {
+      this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+      return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+      this.clientSecret = clientSecret;
+    }
+
+    public String getGraphUrl() {
+      return graphUrl;
+    }
+
+    public void setGraphUrl(String graphUrl) {
+      this.graphUrl = graphUrl;
+    }
+
+    public String getLoginUrl() {
+      return loginUrl;
+    }
+
+    public void setLoginUrl(String loginUrl) {
+      this.loginUrl = loginUrl;
+    }
+
+    public String getScope() {
+      return scope;
+    }
+
+    public void setScope(String scope) {
+      this.scope = scope;
     }
   }
 }

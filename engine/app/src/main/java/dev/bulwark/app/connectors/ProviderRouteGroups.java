@@ -3,12 +3,16 @@ package dev.bulwark.app.connectors;
 import dev.bulwark.connectors.CamelActionProvider;
 import dev.bulwark.connectors.crowdstrike.CrowdStrikeHostRoutes;
 import dev.bulwark.connectors.crowdstrike.CrowdStrikeSettings;
+import dev.bulwark.connectors.graph.GraphIdentityRoutes;
+import dev.bulwark.connectors.graph.GraphSettings;
 import dev.bulwark.connectors.keycloak.KeycloakIdentityRoutes;
 import dev.bulwark.connectors.keycloak.KeycloakSettings;
 import dev.bulwark.connectors.ldap.LdapDirectoryRoutes;
 import dev.bulwark.connectors.ldap.LdapSettings;
 import dev.bulwark.connectors.notify.EmailNotificationRoutes;
 import dev.bulwark.connectors.notify.SmtpSettings;
+import dev.bulwark.connectors.okta.OktaIdentityRoutes;
+import dev.bulwark.connectors.okta.OktaSettings;
 import dev.bulwark.connectors.support.ProviderRoutes;
 import dev.bulwark.connectors.support.Secret;
 import dev.bulwark.connectors.webhook.WebhookNotificationRoutes;
@@ -33,6 +37,8 @@ public final class ProviderRouteGroups {
           KeycloakSettings.PROVIDER,
           LdapSettings.PROVIDER,
           CrowdStrikeSettings.PROVIDER,
+          OktaSettings.PROVIDER,
+          GraphSettings.PROVIDER,
           WebhookSettings.PROVIDER,
           SmtpSettings.PROVIDER,
           CamelActionProvider.SimulatedProviderName.NAME);
@@ -72,6 +78,8 @@ public final class ProviderRouteGroups {
             case WebhookSettings.PROVIDER -> groups.add(webhook(p.getWebhook(), actions));
             case CrowdStrikeSettings.PROVIDER ->
                 groups.add(crowdstrike(p.getCrowdstrike(), actions));
+            case OktaSettings.PROVIDER -> groups.add(okta(p.getOkta(), actions));
+            case GraphSettings.PROVIDER -> groups.add(graph(p.getGraph(), actions));
             default -> {
               // simulate: served by SimulatedActionRoutes
             }
@@ -124,6 +132,30 @@ public final class ProviderRouteGroups {
             Secret.of(c.getClientSecret()),
             c.isDryRun(),
             c.toSettings()),
+        actions);
+  }
+
+  private static ProviderRoutes okta(ConnectorProperties.Okta o, Set<ActionType> actions) {
+    if (o.getOrgUrl() == null || o.getOrgUrl().isBlank()) {
+      throw new IllegalArgumentException("bulwark.connectors.okta.org-url is required");
+    }
+    return new OktaIdentityRoutes(
+        new OktaSettings(
+            URI.create(o.getOrgUrl()), Secret.of(o.getApiToken()), o.isDryRun(), o.toSettings()),
+        actions);
+  }
+
+  private static ProviderRoutes graph(ConnectorProperties.Graph g, Set<ActionType> actions) {
+    return new GraphIdentityRoutes(
+        new GraphSettings(
+            URI.create(g.getGraphUrl()),
+            URI.create(g.getLoginUrl()),
+            g.getTenantId(),
+            g.getClientId(),
+            Secret.of(g.getClientSecret()),
+            g.getScope(),
+            g.isDryRun(),
+            g.toSettings()),
         actions);
   }
 
