@@ -2,6 +2,7 @@ package dev.bulwark.connectors.integration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -20,6 +21,7 @@ import dev.bulwark.core.action.ActionRequest;
 import dev.bulwark.core.action.ActionResult;
 import dev.bulwark.core.action.ActionStatus;
 import dev.bulwark.core.action.ActionType;
+import dev.bulwark.core.action.LedgeredResponseActions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -225,6 +227,46 @@ class OktaIdentityIT {
     assertThat(routes.lookup(request(ActionType.DISABLE_ACCOUNT, "dana"))).isEmpty();
     assertThat(routes.lookup(request(ActionType.ENABLE_ACCOUNT, "dana"))).isPresent();
     assertThat(routes.lookup(request(ActionType.REVOKE_SESSIONS, "dana"))).isEmpty();
+  }
+
+  @Test
+  void aPendingSuspendIsCompletedThroughTheEngineProviderWithoutCallingTheLifecycleApi()
+      throws Exception {
+    PendingLedger ledger = new PendingLedger();
+    try (RouteGroups groups = new RouteGroups(routes(TOKEN))) {
+      ActionResult result =
+          new LedgeredResponseActions(ledger, groups.provider())
+              .perform(request(ActionType.DISABLE_ACCOUNT, "sam"));
+
+      assertThat(result.repeated()).isTrue();
+      assertThat(result.detail()).isEqualTo("sam@example.com found SUSPENDED on lookup");
+    }
+    assertThat(ledger.completions())
+        .singleElement()
+        .extracting("status")
+        .isEqualTo(ActionStatus.DONE);
+    okta.verify(0, postRequestedFor(urlPathMatching("/api/v1/users/.*/lifecycle/.*")));
+  }
+
+  @Test
+  void aPendingActionWhoseLookupFailsIsPerformedAndItsFailureRecorded() throws Exception {
+    PendingLedger ledger = new PendingLedger();
+    try (RouteGroups groups = new RouteGroups(routes(TOKEN))) {
+      LedgeredResponseActions actions = new LedgeredResponseActions(ledger, groups.provider());
+
+      assertThatThrownBy(() -> actions.perform(request(ActionType.DISABLE_ACCOUNT, "gone")))
+          .satisfies(
+              e -> assertThat(((ConnectorFailure) e).kind()).isEqualTo(FailureKind.NOT_FOUND));
+    }
+    assertThat(ledger.completions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.status()).isEqualTo(ActionStatus.FAILED);
+              assertThat(c.detail()).contains("E0000007");
+            });
+    // Once for the lookup, once for the action itself.
+    okta.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/users/gone@example.com")));
   }
 
   @Test
