@@ -235,6 +235,18 @@ class GraphIdentityIT {
     assertThat(routes.lookup(request(ActionType.REMOVE_MFA, "dana"))).isEmpty();
   }
 
+  @Test
+  void theHealthProbeFetchesATokenAndFailsOnAWrongSecret() {
+    GraphIdentityRoutes routes = routes(SECRET);
+
+    routes.probe();
+
+    assertThat(routes.tokenFetches()).isEqualTo(1);
+    assertThatThrownBy(() -> routes("wrong-graph-secret-00").probe())
+        .satisfies(
+            e -> assertThat(((ConnectorFailure) e).kind()).isEqualTo(FailureKind.UNAUTHORIZED));
+  }
+
   private static ActionRequest request(ActionType type, String name) {
     return request(type, name, Map.of());
   }
