@@ -6,6 +6,7 @@ import dev.bulwark.core.action.ActionRequest;
 import dev.bulwark.core.action.ActionResult;
 import dev.bulwark.core.action.ActionType;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 
@@ -34,15 +35,33 @@ public final class CamelActionProvider implements ActionProvider {
     try {
       return producer.requestBody(ActionEndpoints.of(request.type()), request, ActionResult.class);
     } catch (CamelExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof ActionFailedException failed) {
-        throw failed;
-      }
-      throw new ActionFailedException(
-          request.type() + " on " + request.target() + " failed: " + cause.getMessage(),
-          true,
-          cause);
+      throw failed(request, e);
     }
+  }
+
+  /** Asks the provider's route group; a failure leaves the ledger entry PENDING for the retry. */
+  @Override
+  public Optional<ActionResult> lookup(ActionRequest request) {
+    try {
+      return Optional.ofNullable(
+          producer.requestBodyAndHeader(
+              ActionEndpoints.of(request.type()),
+              request,
+              ActionEndpoints.LOOKUP,
+              true,
+              ActionResult.class));
+    } catch (CamelExecutionException e) {
+      throw failed(request, e);
+    }
+  }
+
+  private static ActionFailedException failed(ActionRequest request, CamelExecutionException e) {
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    if (cause instanceof ActionFailedException failed) {
+      return failed;
+    }
+    return new ActionFailedException(
+        request.type() + " on " + request.target() + " failed: " + cause.getMessage(), true, cause);
   }
 
   /** The name simulate mode records in the ledger. */

@@ -32,7 +32,11 @@ public final class SimulatedActionRoutes extends RouteBuilder {
           .process(
               exchange -> {
                 ActionRequest request = exchange.getMessage().getBody(ActionRequest.class);
-                exchange.getMessage().setBody(simulate(request));
+                // Nothing was done outside, so a lookup finds nothing and the step simulates again.
+                exchange
+                    .getMessage()
+                    .setBody(
+                        ActionEndpoints.isLookup(exchange.getMessage()) ? null : simulate(request));
               });
     }
   }

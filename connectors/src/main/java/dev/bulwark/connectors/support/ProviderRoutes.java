@@ -7,6 +7,7 @@ import dev.bulwark.core.action.ActionStatus;
 import dev.bulwark.core.action.ActionType;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -47,6 +48,15 @@ public abstract class ProviderRoutes extends RouteBuilder {
   /** Performs one action against the provider; throws {@link ConnectorFailure} on failure. */
   protected abstract ActionResult perform(ActionRequest request);
 
+  /**
+   * Whether the target already shows the request carried out, asked only for a ledger entry a node
+   * left PENDING (see {@link dev.bulwark.core.action.ActionProvider#lookup}). Empty when the
+   * provider cannot tell, and the action is performed again.
+   */
+  protected Optional<ActionResult> lookup(ActionRequest request) {
+    return Optional.empty();
+  }
+
   /** A cheap call that proves the provider is reachable and the credentials work. */
   public abstract void probe();
 
@@ -61,7 +71,12 @@ public abstract class ProviderRoutes extends RouteBuilder {
           .process(
               exchange -> {
                 ActionRequest request = exchange.getMessage().getBody(ActionRequest.class);
-                exchange.getMessage().setBody(handle(request));
+                exchange
+                    .getMessage()
+                    .setBody(
+                        ActionEndpoints.isLookup(exchange.getMessage())
+                            ? handleLookup(request).orElse(null)
+                            : handle(request));
               });
     }
   }
@@ -76,6 +91,18 @@ public abstract class ProviderRoutes extends RouteBuilder {
           false);
     }
     return policy.execute(request.type() + " " + request.target(), () -> perform(request));
+  }
+
+  /**
+   * The lookup under the group's policy; a dry-run group performs nothing, so it has nothing to
+   * find.
+   */
+  public Optional<ActionResult> handleLookup(ActionRequest request) {
+    if (dryRun) {
+      return Optional.empty();
+    }
+    return policy.execute(
+        "lookup " + request.type() + " " + request.target(), () -> lookup(request));
   }
 
   public String provider() {
