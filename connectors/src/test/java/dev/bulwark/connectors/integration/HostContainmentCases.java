@@ -25,10 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 abstract class HostContainmentCases {
 
-  /** Short waits so that the retry cases stay quick; three attempts as by default. */
+  /**
+   * Short backoff so that the retry cases stay quick, three attempts as by default, and a timeout a
+   * cold WireMock on a busy build machine still answers within (the slow stubs take 6 s).
+   */
   static final PolicySettings POLICY =
       new PolicySettings(
-          Duration.ofMillis(1500),
+          Duration.ofSeconds(3),
           3,
           Duration.ofMillis(50),
           Duration.ofMillis(200),
@@ -112,6 +115,15 @@ abstract class HostContainmentCases {
         .hasMessageNotContaining("wrong-secret-0000")
         .satisfies(e -> assertThat(((ConnectorFailure) e).kind()).isEqualTo(wrongCredentials()));
     edr().verify(0, actionCalls(true, "ws-ok"));
+  }
+
+  @Test
+  void theHealthProbeWorksWithTheRightCredentialsOnly() {
+    routes(secret()).probe();
+
+    assertThatThrownBy(() -> routes("wrong-secret-0000").probe())
+        .isInstanceOf(ConnectorFailure.class)
+        .hasMessageNotContaining("wrong-secret-0000");
   }
 
   @Test

@@ -3,12 +3,15 @@ package dev.bulwark.app.connectors;
 import dev.bulwark.connectors.CamelActionProvider;
 import dev.bulwark.connectors.crowdstrike.CrowdStrikeHostRoutes;
 import dev.bulwark.connectors.crowdstrike.CrowdStrikeSettings;
+import dev.bulwark.connectors.defender.DefenderSettings;
+import dev.bulwark.connectors.elastic.ElasticDefendSettings;
 import dev.bulwark.connectors.keycloak.KeycloakIdentityRoutes;
 import dev.bulwark.connectors.keycloak.KeycloakSettings;
 import dev.bulwark.connectors.ldap.LdapDirectoryRoutes;
 import dev.bulwark.connectors.ldap.LdapSettings;
 import dev.bulwark.connectors.notify.EmailNotificationRoutes;
 import dev.bulwark.connectors.notify.SmtpSettings;
+import dev.bulwark.connectors.sentinelone.SentinelOneSettings;
 import dev.bulwark.connectors.support.ProviderRoutes;
 import dev.bulwark.connectors.support.Secret;
 import dev.bulwark.connectors.webhook.WebhookNotificationRoutes;
@@ -33,6 +36,9 @@ public final class ProviderRouteGroups {
           KeycloakSettings.PROVIDER,
           LdapSettings.PROVIDER,
           CrowdStrikeSettings.PROVIDER,
+          DefenderSettings.PROVIDER,
+          SentinelOneSettings.PROVIDER,
+          ElasticDefendSettings.PROVIDER,
           WebhookSettings.PROVIDER,
           SmtpSettings.PROVIDER,
           CamelActionProvider.SimulatedProviderName.NAME);
@@ -72,6 +78,10 @@ public final class ProviderRouteGroups {
             case WebhookSettings.PROVIDER -> groups.add(webhook(p.getWebhook(), actions));
             case CrowdStrikeSettings.PROVIDER ->
                 groups.add(crowdstrike(p.getCrowdstrike(), actions));
+            case DefenderSettings.PROVIDER -> groups.add(EdrRouteGroups.defender(p, actions));
+            case SentinelOneSettings.PROVIDER -> groups.add(EdrRouteGroups.sentinelOne(p, actions));
+            case ElasticDefendSettings.PROVIDER ->
+                groups.add(EdrRouteGroups.elasticDefend(p, actions));
             default -> {
               // simulate: served by SimulatedActionRoutes
             }

@@ -49,7 +49,8 @@ class ProviderRouteGroupsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "bulwark.connectors.providers.DISABLE_ACCOUNT: unknown provider 'okta';"
-                + " known: [crowdstrike, keycloak, ldap, simulate, smtp, webhook]");
+                + " known: [crowdstrike, defender, elastic-defend, keycloak, ldap, sentinelone,"
+                + " simulate, smtp, webhook]");
   }
 
   @Test
@@ -75,5 +76,53 @@ class ProviderRouteGroupsTest {
                 ProviderRouteGroups.build(
                     Map.of(ActionType.DISABLE_ACCOUNT, "keycloak"), properties))
         .hasMessageContaining("BULWARK_KEYCLOAK_CLIENT_SECRET");
+  }
+
+  @Test
+  void eachEdrServesContainmentFromItsOwnSettings() {
+    ConnectorProperties properties = new ConnectorProperties();
+    properties.getDefender().setTenantId("contoso-tenant");
+    properties.getDefender().setClientId("bulwark");
+    properties.getDefender().setClientSecret("from-env");
+    properties.getSentinelone().setBaseUrl("https://usea1-acme.sentinelone.net");
+    properties.getSentinelone().setApiToken("from-env");
+    properties.getElasticDefend().setKibanaUrl("https://kibana.example.test");
+    properties.getElasticDefend().setApiKey("from-env");
+
+    for (String edr : java.util.List.of("defender", "sentinelone", "elastic-defend")) {
+      var groups =
+          ProviderRouteGroups.build(
+                  Map.of(ActionType.ISOLATE_HOST, edr, ActionType.RELEASE_HOST, edr), properties)
+              .groups();
+
+      assertThat(groups).extracting(ProviderRoutes::provider).containsExactly(edr);
+      assertThat(groups.get(0).actions())
+          .containsExactlyInAnyOrder(ActionType.ISOLATE_HOST, ActionType.RELEASE_HOST);
+    }
+  }
+
+  @Test
+  void anEdrWithoutItsUrlOrSecretFailsTheStartNamingWhatToSet() {
+    ConnectorProperties properties = new ConnectorProperties();
+    properties.getSentinelone().setBaseUrl("usea1-acme.sentinelone.net");
+    properties.getDefender().setTenantId("contoso-tenant");
+    properties.getDefender().setClientId("bulwark");
+
+    assertThatThrownBy(
+            () ->
+                ProviderRouteGroups.build(
+                    Map.of(ActionType.ISOLATE_HOST, "sentinelone"), properties))
+        .hasMessage(
+            "bulwark.connectors.sentinelone.base-url must be an http(s) URL,"
+                + " got 'usea1-acme.sentinelone.net'");
+    assertThatThrownBy(
+            () ->
+                ProviderRouteGroups.build(Map.of(ActionType.ISOLATE_HOST, "defender"), properties))
+        .hasMessageContaining("BULWARK_DEFENDER_CLIENT_SECRET");
+    assertThatThrownBy(
+            () ->
+                ProviderRouteGroups.build(
+                    Map.of(ActionType.ISOLATE_HOST, "elastic-defend"), properties))
+        .hasMessage("bulwark.connectors.elastic-defend.kibana-url is required");
   }
 }
