@@ -102,16 +102,7 @@ final class DefenderMachines {
   private JsonNode get(String pathAndQuery) {
     String operation = "read " + pathAndQuery.substring(0, pathAndQuery.indexOf('?'));
     return token.withToken(
-        t ->
-            http.json(
-                http.send(
-                    http.request(URI.create(api + pathAndQuery))
-                        .header("Authorization", "Bearer " + t)
-                        .header("Accept", "application/json")
-                        .GET()
-                        .build(),
-                    operation),
-                operation));
+        t -> http.getJson(URI.create(api + pathAndQuery), "Bearer " + t, operation));
   }
 
   /** OData wants {@code %20}, not {@code +}, for a space. */

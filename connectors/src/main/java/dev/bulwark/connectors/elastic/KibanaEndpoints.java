@@ -65,10 +65,7 @@ final class KibanaEndpoints {
   }
 
   private JsonNode get(String pathAndQuery, String operation) {
-    return http.json(
-        http.send(
-            authorized(pathAndQuery).header("Accept", "application/json").GET().build(), operation),
-        operation);
+    return http.getJson(URI.create(base + pathAndQuery), "ApiKey " + apiKey.reveal(), operation);
   }
 
   private HttpRequest.Builder authorized(String pathAndQuery) {

@@ -75,10 +75,7 @@ final class SentinelOneAgents {
   }
 
   private JsonNode get(String pathAndQuery, String operation) {
-    return http.json(
-        http.send(
-            authorized(pathAndQuery).header("Accept", "application/json").GET().build(), operation),
-        operation);
+    return http.getJson(URI.create(base + pathAndQuery), "ApiToken " + token.reveal(), operation);
   }
 
   private HttpRequest.Builder authorized(String pathAndQuery) {

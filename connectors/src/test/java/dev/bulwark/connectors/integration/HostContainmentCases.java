@@ -13,6 +13,7 @@ import dev.bulwark.core.action.ActionRequest;
 import dev.bulwark.core.action.ActionResult;
 import dev.bulwark.core.action.ActionStatus;
 import dev.bulwark.core.action.ActionType;
+import dev.bulwark.core.action.LedgeredResponseActions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -93,18 +94,27 @@ abstract class HostContainmentCases {
   }
 
   @Test
-  void aLookupAfterAnInterruptedAttemptAnswersFromTheHostsContainment() throws Exception {
+  void aRetryAfterANodeDiedWhileIsolatingAsksTheHostBeforeIsolatingAgain() throws Exception {
+    PendingLedger ledger = new PendingLedger();
     try (RouteGroups camel = new RouteGroups(routes(secret()))) {
-      assertThat(camel.provider().lookup(request(ActionType.ISOLATE_HOST, "ws-contained")))
-          .hasValueSatisfying(
-              found -> {
-                assertThat(found.status()).isEqualTo(ActionStatus.DONE);
-                assertThat(found.detail()).startsWith("ws-contained found " + isolatedWord());
-              });
-      assertThat(camel.provider().lookup(request(ActionType.ISOLATE_HOST, "ws-ok"))).isEmpty();
-      assertThat(camel.provider().lookup(request(ActionType.RELEASE_HOST, "ws-ok"))).isPresent();
+      LedgeredResponseActions actions = new LedgeredResponseActions(ledger, camel.provider());
+
+      ActionResult tookEffect = actions.perform(request(ActionType.ISOLATE_HOST, "ws-contained"));
+      ActionResult neverArrived = actions.perform(request(ActionType.ISOLATE_HOST, "ws-ok"));
+
+      assertThat(tookEffect.status()).isEqualTo(ActionStatus.DONE);
+      assertThat(tookEffect.repeated()).isTrue();
+      assertThat(tookEffect.detail())
+          .startsWith("ws-contained found " + isolatedWord())
+          .endsWith("after an interrupted attempt");
+      assertThat(neverArrived.status()).isEqualTo(ActionStatus.DONE);
+      assertThat(neverArrived.repeated()).isFalse();
     }
-    edr().verify(0, actionCalls(true, "ws-ok"));
+    assertThat(ledger.completed())
+        .containsExactly(
+            "INC-EDR:ISOLATE_HOST:ws-contained DONE", "INC-EDR:ISOLATE_HOST:ws-ok DONE");
+    edr().verify(0, actionCalls(true, "ws-contained"));
+    edr().verify(1, actionCalls(true, "ws-ok"));
   }
 
   @Test
