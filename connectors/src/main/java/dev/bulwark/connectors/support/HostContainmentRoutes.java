@@ -79,17 +79,11 @@ public abstract class HostContainmentRoutes extends ProviderRoutes {
     }
     if (isolate) {
       isolate(host, request);
+      log.info("BULWARK-5401 {} isolated {} ({} {})", provider(), host.name(), idKind(), host.id());
     } else {
       release(host, request);
+      log.info("BULWARK-5402 {} released {} ({} {})", provider(), host.name(), idKind(), host.id());
     }
-    log.info(
-        "BULWARK-{} {} {} {} ({} {})",
-        isolate ? "5401" : "5402",
-        provider(),
-        word(isolate),
-        host.name(),
-        idKind(),
-        host.id());
     return done(word(isolate) + " " + host.name() + " (" + idKind() + " " + host.id() + ")");
   }
 
@@ -105,6 +99,12 @@ public abstract class HostContainmentRoutes extends ProviderRoutes {
     if (!host.containment().reached(isolate)) {
       return Optional.empty();
     }
+    log.info(
+        "BULWARK-5403 {} found {} {} ({}) after an interrupted attempt",
+        provider(),
+        host.name(),
+        word(isolate),
+        host.state());
     return Optional.of(
         done(
             host.name()
