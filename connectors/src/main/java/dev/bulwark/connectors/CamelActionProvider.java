@@ -56,14 +56,7 @@ public final class CamelActionProvider implements ActionProvider {
     try {
       return producer.requestBody(ActionEndpoints.of(request.type()), request, ActionResult.class);
     } catch (CamelExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof ActionFailedException failed) {
-        throw failed;
-      }
-      throw new ActionFailedException(
-          request.type() + " on " + request.target() + " failed: " + cause.getMessage(),
-          true,
-          cause);
+      throw failed(request, e);
     }
   }
 
@@ -91,6 +84,15 @@ public final class CamelActionProvider implements ActionProvider {
       }
     }
     return Optional.empty();
+  }
+
+  private static ActionFailedException failed(ActionRequest request, CamelExecutionException e) {
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    if (cause instanceof ActionFailedException failed) {
+      return failed;
+    }
+    return new ActionFailedException(
+        request.type() + " on " + request.target() + " failed: " + cause.getMessage(), true, cause);
   }
 
   /** The name simulate mode records in the ledger. */

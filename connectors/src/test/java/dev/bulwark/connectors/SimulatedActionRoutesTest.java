@@ -48,6 +48,14 @@ class SimulatedActionRoutesTest {
   }
 
   @Test
+  void aLookupOfASimulatedActionFindsNothingSoTheStepIsSimulatedAgain() {
+    assertThat(
+            provider.lookup(
+                new ActionRequest("inc-1", ActionType.ISOLATE_HOST, "jdoe-laptop", Map.of())))
+        .isEmpty();
+  }
+
+  @Test
   void simulateModeAnswersWhatItWouldHaveDoneAndCallsNothing() {
     ActionResult result =
         provider.perform(new ActionRequest("inc-1", ActionType.DISABLE_ACCOUNT, "jdoe", Map.of()));

@@ -1,58 +1,56 @@
 package dev.bulwark.connectors.crowdstrike;
 
-import dev.bulwark.connectors.support.ConnectorPolicy;
-import dev.bulwark.connectors.support.ProviderRoutes;
+import dev.bulwark.connectors.support.HostContainmentRoutes;
 import dev.bulwark.core.action.ActionRequest;
-import dev.bulwark.core.action.ActionResult;
 import dev.bulwark.core.action.ActionType;
-import java.util.EnumSet;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * CrowdStrike Falcon network containment: {@code ISOLATE_HOST} contains the host (only the Falcon
  * cloud can still reach it), {@code RELEASE_HOST} lifts the containment. The target is the
  * hostname.
  */
-public final class CrowdStrikeHostRoutes extends ProviderRoutes {
-
-  private static final Logger log = LoggerFactory.getLogger(CrowdStrikeHostRoutes.class);
+public final class CrowdStrikeHostRoutes extends HostContainmentRoutes {
 
   private final FalconHosts hosts;
 
   public CrowdStrikeHostRoutes(CrowdStrikeSettings settings, Set<ActionType> actions) {
-    super(
-        CrowdStrikeSettings.PROVIDER,
-        actions,
-        new ConnectorPolicy(CrowdStrikeSettings.PROVIDER, settings.policy()),
-        settings.dryRun());
+    super(CrowdStrikeSettings.PROVIDER, actions, settings.policy(), settings.dryRun());
     this.hosts = new FalconHosts(settings);
   }
 
   @Override
-  protected Set<ActionType> supported() {
-    return EnumSet.of(ActionType.ISOLATE_HOST, ActionType.RELEASE_HOST);
+  protected Host find(String hostname) {
+    String id = hosts.deviceId(hostname);
+    String status = hosts.containmentStatus(id);
+    Containment containment =
+        switch (status) {
+          case "contained" -> Containment.ISOLATED;
+          case "containment_pending" -> Containment.ISOLATING;
+          case "lift_containment_pending" -> Containment.RELEASING;
+          default -> Containment.RELEASED;
+        };
+    return new Host(hostname, id, containment, status);
   }
 
   @Override
-  protected ActionResult perform(ActionRequest request) {
-    boolean isolate = request.type() == ActionType.ISOLATE_HOST;
-    String host = request.target();
-    String id = hosts.deviceId(host);
-    String status = hosts.containmentStatus(id);
-    boolean already =
-        isolate
-            ? status.equals("contained") || status.equals("containment_pending")
-            : status.equals("normal") || status.equals("lift_containment_pending");
-    if (already) {
-      return unchanged(
-          host + " was already " + (isolate ? "contained" : "released") + " (" + status + ")");
-    }
-    hosts.action(id, isolate ? "contain" : "lift_containment");
-    log.info("BULWARK-5401 crowdstrike {} {} ({})", isolate ? "contained" : "released", host, id);
-    return done(
-        (isolate ? "contained " : "lifted containment of ") + host + " (device " + id + ")");
+  protected void isolate(Host host, ActionRequest request) {
+    hosts.action(host.id(), "contain");
+  }
+
+  @Override
+  protected void release(Host host, ActionRequest request) {
+    hosts.action(host.id(), "lift_containment");
+  }
+
+  @Override
+  protected String isolatedWord() {
+    return "contained";
+  }
+
+  @Override
+  protected String idKind() {
+    return "device";
   }
 
   @Override

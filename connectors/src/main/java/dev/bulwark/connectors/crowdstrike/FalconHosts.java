@@ -83,16 +83,6 @@ final class FalconHosts {
   }
 
   private JsonNode get(String path, String operation) {
-    return token.withToken(
-        t ->
-            http.json(
-                http.send(
-                    http.request(URI.create(base + path))
-                        .header("Authorization", "Bearer " + t)
-                        .header("Accept", "application/json")
-                        .GET()
-                        .build(),
-                    operation),
-                operation));
+    return token.withToken(t -> http.getJson(URI.create(base + path), "Bearer " + t, operation));
   }
 }

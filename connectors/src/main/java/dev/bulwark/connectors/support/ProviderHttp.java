@@ -85,6 +85,17 @@ public final class ProviderHttp {
     return send(request, operation, Set.of());
   }
 
+  /** A GET sending the given {@code Authorization} value, its answer parsed as JSON. */
+  public JsonNode getJson(URI uri, String authorization, String operation) {
+    HttpRequest request =
+        request(uri)
+            .header("Authorization", authorization)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    return json(send(request, operation), operation);
+  }
+
   /** Parses a JSON body, or fails naming the operation. */
   public JsonNode json(HttpResponse<String> response, String operation) {
     try {

@@ -48,4 +48,9 @@ final class PendingLedger implements ActionLedger {
   List<Completion> completions() {
     return completions;
   }
+
+  /** "key STATUS" per completion, in order. */
+  List<String> completed() {
+    return completions.stream().map(c -> c.idempotencyKey() + " " + c.status()).toList();
+  }
 }

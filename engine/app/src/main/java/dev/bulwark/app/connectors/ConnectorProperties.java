@@ -34,6 +34,22 @@ public class ConnectorProperties {
     return graph;
   }
 
+  private final EdrProperties.Defender defender = new EdrProperties.Defender();
+  private final EdrProperties.SentinelOne sentinelone = new EdrProperties.SentinelOne();
+  private final EdrProperties.ElasticDefend elasticDefend = new EdrProperties.ElasticDefend();
+
+  public EdrProperties.Defender getDefender() {
+    return defender;
+  }
+
+  public EdrProperties.SentinelOne getSentinelone() {
+    return sentinelone;
+  }
+
+  public EdrProperties.ElasticDefend getElasticDefend() {
+    return elasticDefend;
+  }
+
   public Webhook getWebhook() {
     return webhook;
   }

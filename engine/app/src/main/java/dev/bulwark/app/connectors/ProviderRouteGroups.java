@@ -3,6 +3,8 @@ package dev.bulwark.app.connectors;
 import dev.bulwark.connectors.CamelActionProvider;
 import dev.bulwark.connectors.crowdstrike.CrowdStrikeHostRoutes;
 import dev.bulwark.connectors.crowdstrike.CrowdStrikeSettings;
+import dev.bulwark.connectors.defender.DefenderSettings;
+import dev.bulwark.connectors.elastic.ElasticDefendSettings;
 import dev.bulwark.connectors.graph.GraphIdentityRoutes;
 import dev.bulwark.connectors.graph.GraphSettings;
 import dev.bulwark.connectors.keycloak.KeycloakIdentityRoutes;
@@ -13,6 +15,7 @@ import dev.bulwark.connectors.notify.EmailNotificationRoutes;
 import dev.bulwark.connectors.notify.SmtpSettings;
 import dev.bulwark.connectors.okta.OktaIdentityRoutes;
 import dev.bulwark.connectors.okta.OktaSettings;
+import dev.bulwark.connectors.sentinelone.SentinelOneSettings;
 import dev.bulwark.connectors.support.ProviderRoutes;
 import dev.bulwark.connectors.support.Secret;
 import dev.bulwark.connectors.webhook.WebhookNotificationRoutes;
@@ -39,6 +42,9 @@ public final class ProviderRouteGroups {
           CrowdStrikeSettings.PROVIDER,
           OktaSettings.PROVIDER,
           GraphSettings.PROVIDER,
+          DefenderSettings.PROVIDER,
+          SentinelOneSettings.PROVIDER,
+          ElasticDefendSettings.PROVIDER,
           WebhookSettings.PROVIDER,
           SmtpSettings.PROVIDER,
           CamelActionProvider.SimulatedProviderName.NAME);
@@ -80,6 +86,10 @@ public final class ProviderRouteGroups {
                 groups.add(crowdstrike(p.getCrowdstrike(), actions));
             case OktaSettings.PROVIDER -> groups.add(okta(p.getOkta(), actions));
             case GraphSettings.PROVIDER -> groups.add(graph(p.getGraph(), actions));
+            case DefenderSettings.PROVIDER -> groups.add(EdrRouteGroups.defender(p, actions));
+            case SentinelOneSettings.PROVIDER -> groups.add(EdrRouteGroups.sentinelOne(p, actions));
+            case ElasticDefendSettings.PROVIDER ->
+                groups.add(EdrRouteGroups.elasticDefend(p, actions));
             default -> {
               // simulate: served by SimulatedActionRoutes
             }

@@ -101,4 +101,52 @@ class ProviderRouteGroupsTest {
             () -> ProviderRouteGroups.build(Map.of(ActionType.REMOVE_MFA, "graph"), properties))
         .hasMessageContaining("BULWARK_GRAPH_CLIENT_SECRET");
   }
+
+  @Test
+  void eachEdrServesContainmentFromItsOwnSettings() {
+    ConnectorProperties properties = new ConnectorProperties();
+    properties.getDefender().setTenantId("contoso-tenant");
+    properties.getDefender().setClientId("bulwark");
+    properties.getDefender().setClientSecret("from-env");
+    properties.getSentinelone().setBaseUrl("https://usea1-acme.sentinelone.net");
+    properties.getSentinelone().setApiToken("from-env");
+    properties.getElasticDefend().setKibanaUrl("https://kibana.example.test");
+    properties.getElasticDefend().setApiKey("from-env");
+
+    for (String edr : java.util.List.of("defender", "sentinelone", "elastic-defend")) {
+      var groups =
+          ProviderRouteGroups.build(
+                  Map.of(ActionType.ISOLATE_HOST, edr, ActionType.RELEASE_HOST, edr), properties)
+              .groups();
+
+      assertThat(groups).extracting(ProviderRoutes::provider).containsExactly(edr);
+      assertThat(groups.get(0).actions())
+          .containsExactlyInAnyOrder(ActionType.ISOLATE_HOST, ActionType.RELEASE_HOST);
+    }
+  }
+
+  @Test
+  void anEdrWithoutItsUrlOrSecretFailsTheStartNamingWhatToSet() {
+    ConnectorProperties properties = new ConnectorProperties();
+    properties.getSentinelone().setBaseUrl("usea1-acme.sentinelone.net");
+    properties.getDefender().setTenantId("contoso-tenant");
+    properties.getDefender().setClientId("bulwark");
+
+    assertThatThrownBy(
+            () ->
+                ProviderRouteGroups.build(
+                    Map.of(ActionType.ISOLATE_HOST, "sentinelone"), properties))
+        .hasMessage(
+            "bulwark.connectors.sentinelone.base-url must be an http(s) URL,"
+                + " got 'usea1-acme.sentinelone.net'");
+    assertThatThrownBy(
+            () ->
+                ProviderRouteGroups.build(Map.of(ActionType.ISOLATE_HOST, "defender"), properties))
+        .hasMessageContaining("BULWARK_DEFENDER_CLIENT_SECRET");
+    assertThatThrownBy(
+            () ->
+                ProviderRouteGroups.build(
+                    Map.of(ActionType.ISOLATE_HOST, "elastic-defend"), properties))
+        .hasMessage("bulwark.connectors.elastic-defend.kibana-url is required");
+  }
 }
