@@ -38,6 +38,8 @@ import java.util.UUID;
  */
 public final class RiskService {
 
+  private static final String HOST = "host:";
+
   private final RiskStore risks;
   private final IncidentStore incidents;
   private final RiskPolicy policy;
@@ -77,8 +79,6 @@ public final class RiskService {
   public static boolean isHost(String entityKey) {
     return entityKey.startsWith(HOST);
   }
-
-  private static final String HOST = "host:";
 
   /** Records the signal for one entity; opens or joins that entity's risk incident. */
   private Optional<Incident> assess(
