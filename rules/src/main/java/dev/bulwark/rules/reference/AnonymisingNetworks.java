@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * VPN, VPS, hosting and proxy providers, by AS number or by a word of their organisation name. The
@@ -29,10 +30,45 @@ public final class AnonymisingNetworks {
 
   private final Set<Long> asNumbers;
   private final List<String> organizations;
+  private final List<Entry> entries;
+
+  /**
+   * One listed network: an AS number or a word of the organisation name, with what it is.
+   *
+   * @param asNumber the AS number, or {@code null} for an organisation entry
+   * @param organization a word of the AS organisation name, or {@code null} for an AS entry
+   * @param description what the entry is (the text form's comment), or {@code null}
+   */
+  public record Entry(Long asNumber, String organization, String description) {
+    public Entry {
+      if ((asNumber == null) == (organization == null)) {
+        throw new IllegalArgumentException("an entry is an AS number or an organisation, not both");
+      }
+    }
+  }
 
   public AnonymisingNetworks(Set<Long> asNumbers, List<String> organizations) {
-    this.asNumbers = Set.copyOf(asNumbers);
-    this.organizations = organizations.stream().map(org -> org.toLowerCase(Locale.ROOT)).toList();
+    this(
+        Stream.concat(
+                asNumbers.stream().sorted().map(number -> new Entry(number, null, null)),
+                organizations.stream().map(org -> new Entry(null, org, null)))
+            .toList());
+  }
+
+  /** The entries in the order given, as listed by {@link #entries()}. */
+  public AnonymisingNetworks(List<Entry> entries) {
+    this.entries = List.copyOf(entries);
+    Set<Long> numbers = new HashSet<>();
+    List<String> names = new ArrayList<>();
+    for (Entry entry : this.entries) {
+      if (entry.asNumber() != null) {
+        numbers.add(entry.asNumber());
+      } else {
+        names.add(entry.organization().toLowerCase(Locale.ROOT));
+      }
+    }
+    this.asNumbers = Set.copyOf(numbers);
+    this.organizations = List.copyOf(names);
   }
 
   /** The list shipped with Bulwark: a starting point, not a complete register. */
@@ -50,8 +86,7 @@ public final class AnonymisingNetworks {
 
   /** Parses the text form; a bad line fails naming the source and line. */
   public static AnonymisingNetworks parse(String source, String text) {
-    Set<Long> numbers = new HashSet<>();
-    List<String> organizations = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     List<String> lines = text.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
@@ -59,10 +94,11 @@ public final class AnonymisingNetworks {
       if (line.isEmpty()) {
         continue;
       }
+      String comment = comment(lines.get(i));
       if (line.regionMatches(true, 0, "org:", 0, 4) && line.length() > 4) {
-        organizations.add(line.substring(4).strip());
+        entries.add(new Entry(null, line.substring(4).strip(), comment));
       } else if (line.matches("(?i)AS\\d{1,10}")) {
-        numbers.add(Long.parseLong(line.substring(2)));
+        entries.add(new Entry(Long.parseLong(line.substring(2)), null, comment));
       } else {
         problems.add(
             source
@@ -76,7 +112,7 @@ public final class AnonymisingNetworks {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
-    return new AnonymisingNetworks(numbers, organizations);
+    return new AnonymisingNetworks(entries);
   }
 
   /** Whether the AS number (as text, e.g. {@code 9009}) or organisation name is listed. */
@@ -98,7 +134,19 @@ public final class AnonymisingNetworks {
   }
 
   public int size() {
-    return asNumbers.size() + organizations.size();
+    return entries.size();
+  }
+
+  /** Every entry, in the order listed. */
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /** The text after {@code #}, or {@code null} when there is none. */
+  static String comment(String line) {
+    int hash = line.indexOf('#');
+    String comment = hash >= 0 ? line.substring(hash + 1).strip() : "";
+    return comment.isEmpty() ? null : comment;
   }
 
   static String stripComment(String line) {

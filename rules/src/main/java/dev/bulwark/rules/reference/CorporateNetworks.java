@@ -16,18 +16,50 @@ public final class CorporateNetworks {
   public static final String FILE_NAME = "corporate-networks.txt";
 
   private final List<Cidr> networks;
+  private final List<Entry> entries;
 
-  private CorporateNetworks(List<Cidr> networks) {
+  /**
+   * One listed network.
+   *
+   * @param cidr as given, e.g. {@code 198.51.100.0/24}
+   * @param description what the network is (the text form's comment), or {@code null}
+   */
+  public record Entry(String cidr, String description) {}
+
+  private CorporateNetworks(List<Cidr> networks, List<Entry> entries) {
     this.networks = List.copyOf(networks);
+    this.entries = List.copyOf(entries);
   }
 
   public static CorporateNetworks none() {
-    return new CorporateNetworks(List.of());
+    return new CorporateNetworks(List.of(), List.of());
+  }
+
+  /**
+   * The entries as a list; a bad CIDR fails naming {@code source[i]} and what was expected.
+   *
+   * @param source how to name the list in an error, e.g. {@code $} for a JSON body
+   */
+  public static CorporateNetworks of(String source, List<Entry> entries) {
+    List<Cidr> networks = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      try {
+        networks.add(Cidr.parse(entries.get(i).cidr().strip()));
+      } catch (IllegalArgumentException e) {
+        problems.add(source + "[" + i + "].cidr: " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return new CorporateNetworks(networks, entries);
   }
 
   /** Parses CIDRs like {@code 198.51.100.0/24} or {@code 2001:db8::/32}. */
   public static CorporateNetworks parse(String source, List<String> lines) {
     List<Cidr> networks = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = AnonymisingNetworks.stripComment(lines.get(i));
@@ -36,6 +68,7 @@ public final class CorporateNetworks {
       }
       try {
         networks.add(Cidr.parse(line));
+        entries.add(new Entry(line, AnonymisingNetworks.comment(lines.get(i))));
       } catch (IllegalArgumentException e) {
         problems.add(source + ":" + (i + 1) + ": " + e.getMessage());
       }
@@ -43,7 +76,12 @@ public final class CorporateNetworks {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
-    return new CorporateNetworks(networks);
+    return new CorporateNetworks(networks, entries);
+  }
+
+  /** Fails, saying what was expected, unless the text is a CIDR or a single address. */
+  public static void requireCidr(String text) {
+    Cidr.parse(text.strip());
   }
 
   public boolean contains(String ip) {
@@ -56,6 +94,11 @@ public final class CorporateNetworks {
 
   public int size() {
     return networks.size();
+  }
+
+  /** Every entry, in the order listed. */
+  public List<Entry> entries() {
+    return entries;
   }
 
   private record Cidr(byte[] network, int prefix) {

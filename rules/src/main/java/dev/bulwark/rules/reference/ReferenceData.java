@@ -37,6 +37,10 @@ public final class ReferenceData {
   private volatile Map<String, Identity> identities = Map.of();
   private volatile AnonymisingNetworks anonymising;
   private volatile CorporateNetworks corporate = CorporateNetworks.none();
+  // Lists an admin set through the API; while set they win over the files and the shipped list,
+  // so a reload of the rules directory does not undo them.
+  private volatile AnonymisingNetworks anonymisingOverride;
+  private volatile CorporateNetworks corporateOverride;
 
   public ReferenceData(AnonymisingNetworks anonymising) {
     this.anonymising = Objects.requireNonNull(anonymising, "anonymising");
@@ -54,24 +58,48 @@ public final class ReferenceData {
     this.identities = Map.copyOf(byUser);
   }
 
+  /** Replaces the default anonymising list (the shipped one, or the rules directory's file). */
   public void replaceAnonymisingNetworks(AnonymisingNetworks networks) {
     this.anonymising = Objects.requireNonNull(networks, "networks");
   }
 
+  /** Replaces the default corporate list (configuration and the rules directory's file). */
   public void replaceCorporateNetworks(CorporateNetworks networks) {
     this.corporate = Objects.requireNonNull(networks, "networks");
+  }
+
+  /** The list to use instead of the default one, or {@code null} to go back to the default. */
+  public void overrideAnonymisingNetworks(AnonymisingNetworks networks) {
+    this.anonymisingOverride = networks;
+  }
+
+  /** The list to use instead of the default one, or {@code null} to go back to the default. */
+  public void overrideCorporateNetworks(CorporateNetworks networks) {
+    this.corporateOverride = networks;
+  }
+
+  public boolean anonymisingNetworksOverridden() {
+    return anonymisingOverride != null;
+  }
+
+  public boolean corporateNetworksOverridden() {
+    return corporateOverride != null;
   }
 
   public int identityCount() {
     return identities.size();
   }
 
+  /** The list in force: the override when one is set, else the default. */
   public AnonymisingNetworks anonymisingNetworks() {
-    return anonymising;
+    AnonymisingNetworks override = anonymisingOverride;
+    return override != null ? override : anonymising;
   }
 
+  /** The list in force: the override when one is set, else the default. */
   public CorporateNetworks corporateNetworks() {
-    return corporate;
+    CorporateNetworks override = corporateOverride;
+    return override != null ? override : corporate;
   }
 
   /** The identity record of a {@code user.name} (case-insensitive), or {@code null}. */
@@ -100,7 +128,7 @@ public final class ReferenceData {
 
   /** Whether the address is in a corporate egress network. */
   public boolean isCorporate(String ip) {
-    return corporate.contains(ip);
+    return corporateNetworks().contains(ip);
   }
 
   /**
@@ -117,7 +145,7 @@ public final class ReferenceData {
         return true;
       }
     }
-    return anonymising.contains(event.getAsNumber(), event.getAsOrganization());
+    return anonymisingNetworks().contains(event.getAsNumber(), event.getAsOrganization());
   }
 
   /**

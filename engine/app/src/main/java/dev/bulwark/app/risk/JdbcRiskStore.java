@@ -56,6 +56,24 @@ class JdbcRiskStore implements RiskStore {
   }
 
   @Override
+  public int prune(Instant cutoff, int limit) {
+    // One statement, so one short transaction per batch; rows another node deleted meanwhile are
+    // simply not there any more.
+    return jdbc.update(
+        "DELETE FROM risk_signal WHERE id IN"
+            + " (SELECT id FROM risk_signal WHERE event_time < ? LIMIT ?)",
+        timestamp(cutoff),
+        limit);
+  }
+
+  @Override
+  public Optional<Instant> newestEventTime() {
+    Timestamp newest =
+        jdbc.queryForObject("SELECT MAX(event_time) FROM risk_signal", Timestamp.class);
+    return newest == null ? Optional.empty() : Optional.of(newest.toInstant());
+  }
+
+  @Override
   public Optional<Instant> lastContained(String correlationKey) {
     List<Timestamp> contained =
         jdbc.query(

@@ -58,6 +58,11 @@ class RulesConfiguration {
   @Bean
   RiskPolicy riskPolicy(RulesProperties properties) {
     RulesProperties.Risk risk = properties.getRisk();
-    return new RiskPolicy(risk.getWindow(), risk.getThreshold(), risk.getSuppression());
+    return new RiskPolicy(
+        risk.getWindow(),
+        risk.getThreshold(),
+        risk.getSuppression(),
+        risk.getHostThreshold(),
+        risk.getHostPlaybook());
   }
 }

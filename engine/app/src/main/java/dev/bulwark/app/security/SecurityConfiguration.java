@@ -88,8 +88,13 @@ class SecurityConfiguration {
                         "/api/v1/connectors/**",
                         "/api/v1/settings/**")
                     .hasRole(Roles.ADMIN)
-                    // The workforce list is reference data the rules trust: an admin's to change.
+                    // The workforce and network lists are reference data the rules trust: an
+                    // admin's to change.
                     .requestMatchers(PUT, "/api/v1/identities")
+                    .hasRole(Roles.ADMIN)
+                    .requestMatchers(GET, "/api/v1/reference/**")
+                    .hasRole(Roles.VIEWER)
+                    .requestMatchers("/api/v1/reference/**")
                     .hasRole(Roles.ADMIN)
                     .requestMatchers(GET, "/api/**")
                     .hasRole(Roles.VIEWER)

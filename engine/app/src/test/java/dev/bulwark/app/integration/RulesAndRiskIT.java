@@ -66,6 +66,40 @@ class RulesAndRiskIT {
   }
 
   @Test
+  void aHostCrossingItsThresholdGetsAnIncidentAskingForContainHost() {
+    // Three accounts on one farm laptop: AnyDesk (30), an EDR alert (72) and a PiKVM (100) make
+    // 202 points on the host, over its threshold of 200; only the KVM's user crosses their own.
+    String farm = "farm-" + run;
+    String alerts = TestAlerts.load("laptop_farm_host.ndjson", run, run);
+    assertThat(client.post("/api/v1/alerts", "application/x-ndjson", alerts.getBytes()).status())
+        .isEqualTo(202);
+
+    JsonNode page =
+        client.await(
+            "/api/v1/incidents?size=200",
+            p -> find(p, "Risk threshold crossed: host " + farm) != null,
+            WAIT);
+    JsonNode found = find(page, "Risk threshold crossed: host " + farm);
+    assertThat(found.get("riskScore").asInt()).isEqualTo(202);
+    assertThat(found.at("/playbook/key").asText()).isEqualTo("contain_host");
+    assertThat(found.at("/entities/hosts").toString()).isEqualTo("[\"" + farm + "\"]");
+    JsonNode detail = client.get("/api/v1/incidents/" + found.get("id").asText()).json();
+    List<String> signals = new ArrayList<>();
+    for (JsonNode entry : detail.get("timeline")) {
+      if (entry.get("kind").asText().equals("risk_signal")) {
+        signals.add(entry.get("summary").asText());
+      }
+    }
+    assertThat(signals)
+        .containsExactly(
+            "Remote-control tool started (+30)",
+            "SIEM or EDR alert adds its risk to the identity (+72)",
+            "IP-KVM or laptop-farm hardware connected (+100)");
+    assertThat(find(page, "Risk threshold crossed: " + run + "-a")).isNull();
+    assertThat(find(page, "Risk threshold crossed: " + run + "-b")).isNull();
+  }
+
+  @Test
   void oneWeakSignalAloneOpensNoIncident() {
     String user = "traveller-" + run;
     String alerts = TestAlerts.load("risk_operative.ndjson", user, run).lines().findFirst().get();

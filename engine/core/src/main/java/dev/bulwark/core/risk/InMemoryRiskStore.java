@@ -30,6 +30,29 @@ public final class InMemoryRiskStore implements RiskStore {
   }
 
   @Override
+  public synchronized int prune(Instant cutoff, int limit) {
+    int deleted = 0;
+    for (List<RiskSignal> signals : byEntity.values()) {
+      for (var it = signals.iterator(); it.hasNext() && deleted < limit; ) {
+        if (it.next().eventTime().isBefore(cutoff)) {
+          it.remove();
+          deleted++;
+        }
+      }
+    }
+    byEntity.values().removeIf(List::isEmpty);
+    return deleted;
+  }
+
+  @Override
+  public synchronized Optional<Instant> newestEventTime() {
+    return byEntity.values().stream()
+        .flatMap(List::stream)
+        .map(RiskSignal::eventTime)
+        .max(Instant::compareTo);
+  }
+
+  @Override
   public synchronized Optional<Instant> lastContained(String correlationKey) {
     return Optional.ofNullable(contained.get(correlationKey));
   }

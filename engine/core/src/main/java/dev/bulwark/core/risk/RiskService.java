@@ -31,8 +31,14 @@ import java.util.UUID;
  * is open. A signal worth the threshold on its own (a strong signal) opens one directly. Within the
  * suppression window after a containment, a new incident opens without its playbook, so the same
  * identity is not contained twice.
+ *
+ * <p>Hosts are weighed the same way against their own threshold, from the signals about them and
+ * those about the identities that name them; a host's incident asks for the host playbook ({@code
+ * contain_host}) and is suppressed after a containment like an identity's.
  */
 public final class RiskService {
+
+  private static final String HOST = "host:";
 
   private final RiskStore risks;
   private final IncidentStore incidents;
@@ -51,29 +57,60 @@ public final class RiskService {
   }
 
   /**
-   * Records the signal for its entity and for each host it names; returns the incident it opened or
-   * joined, if any. Called inside the journal processor's transaction.
+   * Records the signal for its entity and for each host it names, and weighs each of them against
+   * its threshold; returns the incidents it opened or joined, the signal's own entity's first.
+   * Called inside the journal processor's transaction.
    */
-  public Optional<Incident> apply(Decision signal, Map<Long, Alert> alerts) {
+  public List<Incident> apply(Decision signal, Map<Long, Alert> alerts) {
     Instant eventTime = eventTime(signal, alerts);
-    RiskSignal recorded = record(signal, signal.entityKey(), eventTime);
+    List<Incident> touched = new ArrayList<>();
+    assess(signal, signal.entityKey(), entitiesOf(signal, signal.entityKey()), eventTime)
+        .ifPresent(touched::add);
     if (signal.entityKey().startsWith("user:")) {
-      // Host scores are kept for the SOC to look at; incidents are about identities.
-      signal.entities().hosts().forEach(host -> record(signal, "host:" + host, eventTime));
+      for (String host : signal.entities().hosts()) {
+        String hostKey = HOST + host;
+        assess(signal, hostKey, entitiesOf(signal, hostKey), eventTime).ifPresent(touched::add);
+      }
     }
-    String key = signal.correlationKey();
+    return touched;
+  }
+
+  /** Whether the entity key names a host rather than an identity. */
+  public static boolean isHost(String entityKey) {
+    return entityKey.startsWith(HOST);
+  }
+
+  /** Records the signal for one entity; opens or joins that entity's risk incident. */
+  private Optional<Incident> assess(
+      Decision signal, String entityKey, Entities entities, Instant eventTime) {
+    RiskSignal recorded = record(signal, entityKey, eventTime);
+    String key = Decision.RISK_PREFIX + entityKey;
     Instant now = clock.instant();
     Optional<Incident> open = incidents.findOpen(key);
     List<RiskSignal> inWindow =
-        risks.signals(signal.entityKey(), eventTime.minus(policy.window()), eventTime);
+        risks.signals(entityKey, eventTime.minus(policy.window()), eventTime);
     int score = score(inWindow);
     if (open.isPresent()) {
-      return Optional.of(join(open.get(), signal, recorded, score, now));
+      return Optional.of(join(open.get(), entityKey, entities, recorded, score, now));
     }
-    if (score < policy.threshold()) {
+    if (score < policy.thresholdFor(entityKey)) {
       return Optional.empty();
     }
-    return Optional.of(open(signal, inWindow, score, now));
+    return Optional.of(open(signal, entityKey, entities, inWindow, score, now));
+  }
+
+  /**
+   * What an entity's incident is about: an identity's names every user, host and address of the
+   * signal; a host's names that host alone, with the users and addresses seen on it.
+   */
+  private static Entities entitiesOf(Decision signal, String entityKey) {
+    if (!isHost(entityKey) || signal.entityKey().equals(entityKey)) {
+      return signal.entities();
+    }
+    return new Entities(
+        signal.entities().users(),
+        List.of(entityKey.substring(HOST.length())),
+        signal.entities().ips());
   }
 
   /** The sum over rules of the highest points each rule gave. */
@@ -96,15 +133,24 @@ public final class RiskService {
     return recorded;
   }
 
-  private Incident open(Decision signal, List<RiskSignal> contributing, int score, Instant now) {
-    String key = signal.correlationKey();
+  private Incident open(
+      Decision signal,
+      String entityKey,
+      Entities entities,
+      List<RiskSignal> contributing,
+      int score,
+      Instant now) {
+    String key = Decision.RISK_PREFIX + entityKey;
     Optional<Instant> contained = risks.lastContained(key);
     boolean suppressed =
         contained.isPresent() && contained.get().plus(policy.suppression()).isAfter(now);
+    // A host is contained as a host, whatever playbook the rule asked for its identity.
+    String asked = isHost(entityKey) ? policy.hostPlaybook() : signal.playbook();
     PlaybookRef playbook =
-        signal.playbook() == null || suppressed
+        asked == null || suppressed
             ? new PlaybookRef(null, null, PlaybookState.NONE)
-            : new PlaybookRef(signal.playbook(), null, PlaybookState.PENDING);
+            : new PlaybookRef(asked, null, PlaybookState.PENDING);
+    int threshold = policy.thresholdFor(entityKey);
     List<Long> seqs = new ArrayList<>();
     List<String> ruleIds = new ArrayList<>();
     for (RiskSignal each : contributing) {
@@ -116,8 +162,8 @@ public final class RiskService {
     Incident incident =
         new Incident(
             UUID.randomUUID().toString(),
-            "Risk threshold crossed: " + entityName(signal.entityKey()),
-            severity(score),
+            "Risk threshold crossed: " + entityName(entityKey),
+            severity(score, threshold),
             IncidentStatus.OPEN,
             now,
             now,
@@ -125,15 +171,15 @@ public final class RiskService {
             ruleIds,
             score,
             0,
-            signal.entities(),
+            entities,
             playbook);
     incidents.insert(incident);
     int attached = incidents.attachAlerts(incident.id(), seqs).size();
-    Incident withAlerts = withScore(incident, severity(score), score, attached, now);
+    Incident withAlerts = withScore(incident, severity(score, threshold), score, attached, now);
     incidents.update(withAlerts);
     Map<String, Object> crossed = new LinkedHashMap<>();
     crossed.put("score", score);
-    crossed.put("threshold", policy.threshold());
+    crossed.put("threshold", threshold);
     crossed.put("window", policy.window().toString());
     crossed.put("ruleSetVersion", signal.ruleSetVersion());
     incidents.addTimeline(
@@ -161,13 +207,18 @@ public final class RiskService {
   }
 
   private Incident join(
-      Incident incident, Decision signal, RiskSignal recorded, int score, Instant now) {
-    int attached = incidents.attachAlerts(incident.id(), signal.alertSeqs()).size();
+      Incident incident,
+      String entityKey,
+      Entities entities,
+      RiskSignal recorded,
+      int score,
+      Instant now) {
+    int attached = incidents.attachAlerts(incident.id(), recorded.alertSeqs()).size();
     List<String> ruleIds = new ArrayList<>(incident.ruleIds());
-    if (!ruleIds.contains(signal.ruleId())) {
-      ruleIds.add(signal.ruleId());
+    if (!ruleIds.contains(recorded.ruleId())) {
+      ruleIds.add(recorded.ruleId());
     }
-    Severity severity = severity(score);
+    Severity severity = severity(score, policy.thresholdFor(entityKey));
     Incident grown =
         new Incident(
             incident.id(),
@@ -180,7 +231,7 @@ public final class RiskService {
             ruleIds,
             Math.max(incident.riskScore(), score),
             incident.alertCount() + attached,
-            incident.entities().merge(signal.entities()),
+            incident.entities().merge(entities),
             incident.playbook());
     incidents.update(grown);
     incidents.addTimeline(incident.id(), signalEntry(recorded, now));
@@ -206,8 +257,8 @@ public final class RiskService {
   }
 
   /** Twice the threshold is as sure as the rules get: critical. */
-  private Severity severity(int score) {
-    return score >= 2 * policy.threshold() ? Severity.CRITICAL : Severity.HIGH;
+  private static Severity severity(int score, int threshold) {
+    return score >= 2 * threshold ? Severity.CRITICAL : Severity.HIGH;
   }
 
   private static TimelineEntry signalEntry(RiskSignal signal, Instant now) {
@@ -232,7 +283,11 @@ public final class RiskService {
     return latest == null ? clock.instant() : latest;
   }
 
+  /** {@code jdoe} for an identity, {@code host ws-12} for a host. */
   private static String entityName(String entityKey) {
+    if (isHost(entityKey)) {
+      return "host " + entityKey.substring(HOST.length());
+    }
     int colon = entityKey.indexOf(':');
     return colon >= 0 ? entityKey.substring(colon + 1) : entityKey;
   }

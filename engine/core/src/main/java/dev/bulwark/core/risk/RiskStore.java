@@ -15,6 +15,15 @@ public interface RiskStore {
   /** The entity's signals with an event time in {@code [from, to]}, oldest first. */
   List<RiskSignal> signals(String entityKey, Instant from, Instant to);
 
+  /**
+   * Deletes up to {@code limit} signals whose event time is before {@code cutoff}; returns how many
+   * it deleted. Safe to call from several nodes at once: each deletes what is still there.
+   */
+  int prune(Instant cutoff, int limit);
+
+  /** The newest event time among all signals, if there are any. */
+  Optional<Instant> newestEventTime();
+
   /** When an incident with this correlation key was last marked contained, if ever. */
   Optional<Instant> lastContained(String correlationKey);
 }

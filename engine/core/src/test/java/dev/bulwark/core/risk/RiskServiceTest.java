@@ -128,23 +128,116 @@ class RiskServiceTest {
         .containsExactly(30);
   }
 
+  @Test
+  void aHostCrossingItsThresholdGetsAnIncidentAskingForContainHostWithEachSignal() {
+    // Three accounts on one farm laptop, each below the identity threshold: only the host adds up.
+    signalOn("ip-kvm", 60, "anna", "farm-1", DAY_1);
+    signalOn("remote-tool", 70, "boris", "farm-1", DAY_1.plus(Duration.ofHours(2)));
+    List<Incident> touched =
+        signalOn("latency", 80, "chen", "farm-1", DAY_1.plus(Duration.ofHours(4)));
+
+    Incident host = touched.get(0);
+    assertThat(touched).hasSize(1);
+    assertThat(host.correlationKey()).isEqualTo("risk|host:farm-1");
+    assertThat(host.title()).isEqualTo("Risk threshold crossed: host farm-1");
+    assertThat(host.riskScore()).isEqualTo(210);
+    assertThat(host.severity()).isEqualTo(Severity.HIGH);
+    assertThat(host.playbook().key()).isEqualTo("contain_host");
+    assertThat(host.playbook().state()).isEqualTo(PlaybookState.PENDING);
+    assertThat(host.entities().hosts()).containsExactly("farm-1");
+    assertThat(host.entities().users()).containsExactly("chen");
+    assertThat(summaries(host, "risk_signal"))
+        .containsExactly("ip-kvm rule (+60)", "remote-tool rule (+70)", "latency rule (+80)");
+    assertThat(incidents.all())
+        .extracting(Incident::correlationKey)
+        .containsExactly("risk|host:farm-1");
+  }
+
+  @Test
+  void laterSignalsOnTheHostJoinItsOpenIncident() {
+    signalOn("ip-kvm", 100, "anna", "farm-1", DAY_1);
+    Incident opened = signalOn("remote-tool", 100, "boris", "farm-1", DAY_1.plusSeconds(60)).get(1);
+
+    List<Incident> touched = signalOn("vpn-login", 30, "chen", "farm-1", DAY_1.plusSeconds(120));
+
+    Incident joined = touched.get(0);
+    assertThat(joined.id()).isEqualTo(opened.id());
+    assertThat(joined.riskScore()).isEqualTo(230);
+    assertThat(joined.entities().users()).containsExactly("boris", "chen");
+    assertThat(summaries(joined, "risk_signal")).endsWith("vpn-login rule (+30)");
+  }
+
+  @Test
+  void afterAHostsContainmentItIsNotContainedAgainWithinTheSuppressionWindow() {
+    risks.contained("risk|host:farm-1", NOW.minus(Duration.ofDays(1)));
+
+    signalOn("ip-kvm", 100, "anna", "farm-1", DAY_1);
+    Incident host = signalOn("remote-tool", 100, "boris", "farm-1", DAY_1.plusSeconds(60)).get(1);
+
+    assertThat(host.correlationKey()).isEqualTo("risk|host:farm-1");
+    assertThat(host.playbook().state()).isEqualTo(PlaybookState.NONE);
+    assertThat(summaries(host, "containment_suppressed")).hasSize(1);
+  }
+
+  @Test
+  void signalsAboutAHostAloneCountAgainstTheHostThreshold() {
+    RiskService lowHostThreshold =
+        new RiskService(
+            risks,
+            incidents,
+            new RiskPolicy(Duration.ofDays(7), 100, Duration.ofDays(7), 120, "contain_host"),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThat(lowHostThreshold.apply(hostSignal("edr-a", 100, "ws-12", DAY_1), alerts)).isEmpty();
+    List<Incident> touched =
+        lowHostThreshold.apply(hostSignal("edr-b", 20, "ws-12", DAY_1.plusSeconds(60)), alerts);
+
+    assertThat(touched).extracting(Incident::correlationKey).containsExactly("risk|host:ws-12");
+    assertThat(touched.get(0).playbook().key()).isEqualTo("contain_host");
+  }
+
   private Optional<Incident> apply(String rule, int points, String user, Instant at) {
+    return service.apply(signal(rule, points, user, user + "-laptop", at), alerts).stream()
+        .filter(incident -> incident.correlationKey().equals("risk|user:" + user))
+        .findFirst();
+  }
+
+  private List<Incident> signalOn(String rule, int points, String user, String host, Instant at) {
+    return service.apply(signal(rule, points, user, host, at), alerts);
+  }
+
+  private Decision signal(String rule, int points, String user, String host, Instant at) {
     long alertSeq = ++seq;
     alerts.put(alertSeq, new Alert(alertSeq, at, JsonNodeFactory.instance.objectNode()));
-    Decision signal =
-        new Decision(
-            rule,
-            rule + " rule",
-            Severity.MEDIUM,
-            points,
-            "user:" + user,
-            new Entities(List.of(user), List.of(user + "-laptop"), List.of()),
-            List.of(alertSeq),
-            "contain_compromised_account",
-            Map.of(),
-            Decision.Kind.RISK,
-            "abc123");
-    return service.apply(signal, alerts);
+    return new Decision(
+        rule,
+        rule + " rule",
+        Severity.MEDIUM,
+        points,
+        "user:" + user,
+        new Entities(List.of(user), List.of(host), List.of()),
+        List.of(alertSeq),
+        "contain_compromised_account",
+        Map.of(),
+        Decision.Kind.RISK,
+        "abc123");
+  }
+
+  private Decision hostSignal(String rule, int points, String host, Instant at) {
+    long alertSeq = ++seq;
+    alerts.put(alertSeq, new Alert(alertSeq, at, JsonNodeFactory.instance.objectNode()));
+    return new Decision(
+        rule,
+        rule + " rule",
+        Severity.MEDIUM,
+        points,
+        "host:" + host,
+        new Entities(List.of(), List.of(host), List.of()),
+        List.of(alertSeq),
+        "contain_remote_worker",
+        Map.of(),
+        Decision.Kind.RISK,
+        "abc123");
   }
 
   private List<String> summaries(Incident incident, String kind) {
