@@ -29,11 +29,13 @@ final class TeamsCard {
     card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
     card.put("type", "AdaptiveCard").put("version", "1.4");
     // Teams shows this where the card cannot be rendered (notifications, the activity feed).
-    card.put("fallbackText", "[" + n.severity() + "] " + n.subject() + " (" + n.incidentId() + ")");
+    card.put(
+        "fallbackText",
+        plain("[" + n.severity() + "] " + n.subject() + " (" + n.incidentId() + ")"));
     ArrayNode body = card.putArray("body");
     body.addObject()
         .put("type", "TextBlock")
-        .put("text", n.subject())
+        .put("text", plain(n.subject()))
         .put("size", "Large")
         .put("weight", "Bolder")
         .put("wrap", true);
@@ -79,7 +81,7 @@ final class TeamsCard {
 
   private static void facts(ArrayNode body, Map<String, String> facts) {
     ArrayNode set = body.addObject().put("type", "FactSet").putArray("facts");
-    facts.forEach((k, v) -> set.addObject().put("title", k).put("value", v));
+    facts.forEach((k, v) -> set.addObject().put("title", plain(k)).put("value", plain(v)));
   }
 
   private static void open(ArrayNode actions, String title, String url, String style) {
@@ -91,13 +93,21 @@ final class TeamsCard {
         .put("style", style);
   }
 
+  /**
+   * TextBlocks and facts render a markdown subset; a zero-width space between {@code ]} and {@code
+   * (} keeps an alert field's {@code [text](url)} from becoming a link someone clicks.
+   */
+  static String plain(String text) {
+    return text.replace("](", "]\u200B(");
+  }
+
   private static String bullets(List<String> lines, String none) {
     if (lines.isEmpty()) {
       return none;
     }
     StringBuilder out = new StringBuilder();
     // A markdown list: the one line-break form TextBlock renders the same on every Teams client.
-    lines.forEach(line -> out.append("- ").append(line).append('\n'));
+    lines.forEach(line -> out.append("- ").append(plain(line)).append('\n'));
     return out.toString().stripTrailing();
   }
 }

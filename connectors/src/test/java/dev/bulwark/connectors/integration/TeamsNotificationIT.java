@@ -16,6 +16,7 @@ import dev.bulwark.connectors.support.FailureKind;
 import dev.bulwark.connectors.support.Secret;
 import dev.bulwark.connectors.teams.TeamsNotificationRoutes;
 import dev.bulwark.connectors.teams.TeamsSettings;
+import dev.bulwark.core.action.ActionRequest;
 import dev.bulwark.core.action.ActionResult;
 import dev.bulwark.core.action.ActionStatus;
 import dev.bulwark.core.action.ActionType;
@@ -91,6 +92,21 @@ class TeamsNotificationIT {
         .isEqualTo("https://bulwark.example.test/api/v1/approvals/task-7?decision=approve");
     assertThat(card.at("/actions/1/url").asText())
         .isEqualTo("https://bulwark.example.test/api/v1/approvals/task-7?decision=reject");
+  }
+
+  @Test
+  void anAlertFieldCannotBecomeALinkInTheCard() throws Exception {
+    routes()
+        .handle(
+            new ActionRequest(
+                "INC-X",
+                ActionType.NOTIFY,
+                "security",
+                Map.of("reason", "[reset your password](https://evil.test/login)")));
+
+    String body =
+        teams.findAll(postRequestedFor(urlPathMatching("/workflows/.*"))).get(0).getBodyAsString();
+    assertThat(body).doesNotContain("](https://evil.test").contains("https://evil.test/login");
   }
 
   @Test
