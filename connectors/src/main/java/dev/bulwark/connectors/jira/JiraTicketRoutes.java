@@ -72,6 +72,21 @@ public final class JiraTicketRoutes extends ProviderRoutes {
   }
 
   /**
+   * For a ledger entry a node left PENDING: the issue carrying the request's label means the ticket
+   * was opened. A comment (another occasion) cannot be read back, so that stays "cannot tell".
+   */
+  @Override
+  protected Optional<ActionResult> current(ActionRequest request) {
+    if (request.occasion() != null) {
+      return Optional.empty();
+    }
+    String project = settings.projects().getOrDefault(request.target(), request.target());
+    return issues
+        .findByLabel(project, label(request))
+        .map(key -> done("ticket " + key + " was already open for " + request.incidentId()));
+  }
+
+  /**
    * {@code bulwark-<incident>_OPEN_TICKET_<queue>}: the idempotency key without its occasion, so
    * every occasion finds the one issue; Jira labels take no spaces, so anything else is {@code _}.
    */

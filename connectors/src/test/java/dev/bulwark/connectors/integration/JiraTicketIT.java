@@ -97,6 +97,21 @@ class JiraTicketIT {
   }
 
   @Test
+  void aPendingLedgerEntryIsLookedUpByTheIssuesLabel() {
+    JiraTicketRoutes routes = routes(TOKEN);
+
+    assertThat(routes.lookup(ticket("INC-OLD", "SOC", null)))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.status()).isEqualTo(ActionStatus.DONE);
+              assertThat(r.detail()).isEqualTo("ticket SOC-7 was already open for INC-OLD");
+            });
+    assertThat(routes.lookup(ticket("INC-J", "SOC", null))).isEmpty();
+    assertThat(routes.lookup(ticket("INC-OLD", "SOC", "rollback"))).isEmpty();
+    jira.verify(0, postRequestedFor(urlEqualTo("/rest/api/3/issue")));
+  }
+
+  @Test
   void anUpdateOnAnotherOccasionIsACommentOnTheSameIssue() throws Exception {
     ActionResult result = routes(TOKEN).handle(ticket("INC-OLD", "SOC", "rollback"));
 
