@@ -49,8 +49,8 @@ class ProviderRouteGroupsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(
             "bulwark.connectors.providers.DISABLE_ACCOUNT: unknown provider 'acme-idp'; known: [")
-        .hasMessageContaining(
-            "jira, keycloak, ldap, okta, pagerduty, simulate, slack, smtp, teams, webhook]");
+        .hasMessageContaining("jira, keycloak, ldap, okta, pagerduty, sentinelone, simulate, slack")
+        .hasMessageEndingWith("smtp, teams, webhook]");
   }
 
   @Test
