@@ -86,12 +86,29 @@ public abstract class ResponseActionDelegate implements JavaDelegate {
     return target == null || target.toString().isBlank() ? List.of() : List.of(target.toString());
   }
 
-  /** Inputs the provider gets besides the target. */
+  /**
+   * Inputs the provider gets besides the target: the incident's title ({@code reason}), and, for a
+   * notification or a ticket to show, its severity and entities.
+   */
   protected Map<String, Object> parameters(DelegateExecution execution) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     Object title = execution.getVariable("title");
     if (title != null) {
       parameters.put("reason", title.toString());
+    }
+    Object severity = execution.getVariable("severity");
+    if (severity != null) {
+      parameters.put("severity", severity.toString());
+    }
+    Map<String, Object> entities = new LinkedHashMap<>();
+    for (String kind : List.of("user", "host", "ip")) {
+      Object value = execution.getVariable(kind);
+      if (value != null && !value.toString().isBlank()) {
+        entities.put(kind, value.toString());
+      }
+    }
+    if (!entities.isEmpty()) {
+      parameters.put("entities", entities);
     }
     return parameters;
   }

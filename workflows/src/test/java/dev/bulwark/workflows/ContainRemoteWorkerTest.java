@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.incident.Severity;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -75,6 +76,18 @@ class ContainRemoteWorkerTest {
             r ->
                 assertThat(r.parameters())
                     .containsEntry("registeredSince", "2026-11-27T09:00:00Z"));
+    // The ticket (and every notification) carries what the incident says, for the channel to show.
+    assertThat(world.target.performed)
+        .filteredOn(r -> r.type().name().equals("OPEN_TICKET"))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.parameters())
+                    .containsEntry("reason", "Suspicious activity: nkim")
+                    .containsEntry("severity", "high")
+                    .containsEntry(
+                        "entities",
+                        Map.of("user", "nkim", "host", "nkim-laptop", "ip", "203.0.113.9")));
     assertThat(world.ports.endings).containsExactly("rw-1:contained");
   }
 

@@ -81,6 +81,8 @@ public final class EmailNotificationRoutes extends ProviderRoutes {
       message.setFrom(new InternetAddress(settings.from()));
       message.setRecipients(Message.RecipientType.TO, to);
       message.setSubject(subject(notification), StandardCharsets.UTF_8.name());
+      // SMTPTransport adds no Date header; without one clients sort and show the mail oddly.
+      message.setSentDate(new java.util.Date());
       MimeBodyPart text = new MimeBodyPart();
       text.setText(NotificationTemplates.render("email.txt", notification), "UTF-8", "plain");
       MimeBodyPart html = new MimeBodyPart();

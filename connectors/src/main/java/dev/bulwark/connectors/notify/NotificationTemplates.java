@@ -30,9 +30,10 @@ public final class NotificationTemplates {
         Map.of(
             "incidentId", escape.apply(n.incidentId()),
             "title", escape.apply(n.title()),
+            "subject", escape.apply(n.subject()),
             "severity", escape.apply(n.severity()),
             "entities", entities(n.entities(), html, escape),
-            "signals", items(n.signals(), html, escape),
+            "signals", items(n.signalLabels(), html, escape),
             "actionsTaken", items(n.actionsTaken(), html, escape),
             "approval", approval(n, html, escape));
     Matcher matcher = PLACEHOLDER.matcher(load(template));
@@ -82,13 +83,20 @@ public final class NotificationTemplates {
     if (!n.hasApproval()) {
       return "";
     }
-    return html
-        ? "<p><a href=\""
-            + escape.apply(n.approveUrl())
-            + "\">Approve</a> &nbsp; <a href=\""
-            + escape.apply(n.rejectUrl())
-            + "\">Reject</a></p>"
-        : "Approve: " + n.approveUrl() + "\nReject:  " + n.rejectUrl();
+    String awaiting =
+        n.awaitingApproval().isEmpty()
+            ? ""
+            : (html ? "<p>Awaiting approval: " : "Awaiting approval: ")
+                + escape.apply(String.join(", ", n.awaitingApproval()))
+                + (html ? "</p>" : "\n");
+    return awaiting
+        + (html
+            ? "<p><a href=\""
+                + escape.apply(n.approveUrl())
+                + "\">Approve</a> &nbsp; <a href=\""
+                + escape.apply(n.rejectUrl())
+                + "\">Reject</a></p>"
+            : "Approve: " + n.approveUrl() + "\nReject:  " + n.rejectUrl());
   }
 
   private static String load(String template) {

@@ -31,10 +31,20 @@ public final class ProviderHttp {
   private final String provider;
   private final Duration timeout;
   private final HttpClient client;
+  private final boolean urlIsSecret;
 
   public ProviderHttp(String provider, Duration timeout) {
+    this(provider, timeout, false);
+  }
+
+  /**
+   * @param urlIsSecret the URL itself is the credential (a Teams or Slack incoming webhook):
+   *     messages then name only the host, never the path
+   */
+  public ProviderHttp(String provider, Duration timeout, boolean urlIsSecret) {
     this.provider = provider;
     this.timeout = timeout;
+    this.urlIsSecret = urlIsSecret;
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
@@ -203,8 +213,11 @@ public final class ProviderHttp {
     }
   }
 
-  private static String where(HttpRequest request) {
+  private String where(HttpRequest request) {
     URI uri = request.uri();
+    if (urlIsSecret) {
+      return request.method() + " " + uri.getScheme() + "://" + uri.getAuthority() + "/...";
+    }
     // The path only: query strings may carry tokens.
     return request.method() + " " + uri.getScheme() + "://" + uri.getAuthority() + uri.getPath();
   }

@@ -74,7 +74,7 @@ public final class WebhookNotificationRoutes extends ProviderRoutes {
     payload.put("title", n.title());
     payload.put("severity", n.severity());
     payload.put("entities", n.entities());
-    payload.put("signals", n.signals());
+    payload.put("signals", n.signalLabels());
     payload.put("actionsTaken", n.actionsTaken());
     if (n.hasApproval()) {
       payload.put("approveUrl", n.approveUrl());

@@ -18,7 +18,10 @@ import dev.bulwark.core.action.ActionResult;
 import dev.bulwark.core.action.ActionStatus;
 import dev.bulwark.core.action.ActionType;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
 import jakarta.mail.Multipart;
+import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,14 +63,77 @@ class EmailNotificationIT {
     assertThat(text.getContentType()).startsWith("text/plain");
     assertThat(html.getContentType()).startsWith("text/html");
     assertThat((String) text.getContent())
-        .contains("INC-42", "user: alice", "- impossible travel Paris -> Sydney in 1h")
+        .contains("INC-42", "user: alice", "- impossible travel Paris -> Sydney in 1h (+60)")
+        .contains("Awaiting approval: ISOLATE_HOST")
         .contains("- DISABLE_ACCOUNT alice: DONE")
         .contains("Approve: https://bulwark.example.test/api/v1/approvals/task-7?decision=approve")
         .contains("Reject:  https://bulwark.example.test/api/v1/approvals/task-7?decision=reject");
     assertThat((String) html.getContent())
-        .contains("<li>impossible travel Paris -&gt; Sydney in 1h</li>")
+        .contains("<li>impossible travel Paris -&gt; Sydney in 1h (+60)</li>")
         .contains("<th align=\"left\">host</th><td>laptop-17</td>")
         .contains("href=\"https://bulwark.example.test/api/v1/approvals/task-7?decision=approve\"");
+  }
+
+  @Test
+  void aMailClientReadingTheInboxOverImapFindsBothPartsAndADate() throws Exception {
+    routes(PASSWORD, false).handle(incident("soc@example.test"));
+
+    // As a client sees it: over IMAP, from the recipient's own mailbox (GreenMail creates it on
+    // delivery with the address as login and password).
+    Store store = mail.getImap().createStore();
+    store.connect("soc@example.test", "soc@example.test");
+    try {
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY);
+      Message message = inbox.getMessage(1);
+      assertThat(message.getSentDate()).isNotNull();
+      assertThat(message.getFrom()[0].toString()).isEqualTo("bulwark@example.test");
+      Multipart alternative = (Multipart) message.getContent();
+      assertThat(alternative.getCount()).isEqualTo(2);
+      assertThat(alternative.getBodyPart(0).getContentType())
+          .startsWith("text/plain")
+          .containsIgnoringCase("charset=UTF-8");
+      assertThat((String) alternative.getBodyPart(0).getContent())
+          .contains("Signals", "new device fingerprint (+40)", "laptop-17");
+      assertThat(alternative.getBodyPart(1).getContentType())
+          .startsWith("text/html")
+          .containsIgnoringCase("charset=UTF-8");
+      assertThat((String) alternative.getBodyPart(1).getContent())
+          .contains("<li>new device fingerprint (+40)</li>", "<td>laptop-17</td>")
+          .contains("?decision=reject\">Reject</a>");
+      inbox.close(false);
+    } finally {
+      store.close();
+    }
+  }
+
+  @Test
+  void theApprovalNotifiersLinksAndSubjectReachTheMail() throws Exception {
+    // The shape ApprovalLinkNotifier sends: subject, the waiting actions, signed links.
+    ActionRequest request =
+        new ActionRequest(
+            "INC-44",
+            ActionType.NOTIFY,
+            "soc@example.test",
+            Map.of(
+                "subject", "Approval needed for incident INC-44",
+                "actions", "DISABLE_ACCOUNT, ISOLATE_HOST",
+                "approveLink", "https://bulwark.example.test/approve?t=signed-a",
+                "rejectLink", "https://bulwark.example.test/approve?t=signed-r"),
+            "approval-task-9");
+
+    routes(PASSWORD, false).handle(request);
+
+    MimeMessage message = mail.getReceivedMessages()[0];
+    assertThat(message.getSubject())
+        .isEqualTo("[Bulwark] unknown: Approval needed for incident INC-44 (INC-44)");
+    Multipart alternative = (Multipart) message.getContent();
+    assertThat((String) alternative.getBodyPart(0).getContent())
+        .contains("Awaiting approval: DISABLE_ACCOUNT, ISOLATE_HOST")
+        .contains("Approve: https://bulwark.example.test/approve?t=signed-a")
+        .contains("Reject:  https://bulwark.example.test/approve?t=signed-r");
+    assertThat((String) alternative.getBodyPart(1).getContent())
+        .contains("href=\"https://bulwark.example.test/approve?t=signed-a\"");
   }
 
   @Test

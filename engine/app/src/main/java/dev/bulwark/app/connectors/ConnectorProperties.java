@@ -50,6 +50,27 @@ public class ConnectorProperties {
     return elasticDefend;
   }
 
+  private final SlackProperties slack = new SlackProperties();
+  private final TeamsProperties teams = new TeamsProperties();
+  private final PagerDutyProperties pagerduty = new PagerDutyProperties();
+  private final JiraProperties jira = new JiraProperties();
+
+  public SlackProperties getSlack() {
+    return slack;
+  }
+
+  public TeamsProperties getTeams() {
+    return teams;
+  }
+
+  public PagerDutyProperties getPagerduty() {
+    return pagerduty;
+  }
+
+  public JiraProperties getJira() {
+    return jira;
+  }
+
   public Webhook getWebhook() {
     return webhook;
   }

@@ -63,14 +63,14 @@ public final class ProviderRouteGroups {
     Map<String, Set<ActionType>> byProvider = new TreeMap<>();
     providers.forEach(
         (type, name) -> {
-          if (!KNOWN.contains(name)) {
+          if (!allKnown().contains(name)) {
             throw new IllegalArgumentException(
                 "bulwark.connectors.providers."
                     + type
                     + ": unknown provider '"
                     + name
                     + "'; known: "
-                    + new java.util.TreeSet<>(KNOWN));
+                    + allKnown());
           }
           byProvider.computeIfAbsent(name, n -> EnumSet.noneOf(ActionType.class)).add(type);
         });
@@ -91,11 +91,21 @@ public final class ProviderRouteGroups {
             case ElasticDefendSettings.PROVIDER ->
                 groups.add(EdrRouteGroups.elasticDefend(p, actions));
             default -> {
+              if (NotifyAndTicketRouteGroups.NAMES.contains(name)) {
+                groups.add(NotifyAndTicketRouteGroups.build(name, p, actions));
+              }
               // simulate: served by SimulatedActionRoutes
             }
           }
         });
     return new ProviderRouteGroups(groups);
+  }
+
+  /** Every provider name, sorted for the error message. */
+  static java.util.SortedSet<String> allKnown() {
+    java.util.SortedSet<String> all = new java.util.TreeSet<>(KNOWN);
+    all.addAll(NotifyAndTicketRouteGroups.NAMES);
+    return all;
   }
 
   private static ProviderRoutes keycloak(ConnectorProperties.Keycloak k, Set<ActionType> actions) {

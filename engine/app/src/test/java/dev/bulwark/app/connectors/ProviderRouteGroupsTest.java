@@ -49,7 +49,38 @@ class ProviderRouteGroupsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(
             "bulwark.connectors.providers.DISABLE_ACCOUNT: unknown provider 'acme-idp'; known: [")
-        .hasMessageContaining("keycloak, ldap, okta, simulate");
+        .hasMessageContaining("jira, keycloak, ldap, okta, pagerduty, sentinelone, simulate, slack")
+        .hasMessageEndingWith("smtp, teams, webhook]");
+  }
+
+  @Test
+  void chatPagingAndTicketProvidersAreBuiltFromTheirSettings() {
+    ConnectorProperties properties = new ConnectorProperties();
+    properties.getJira().setBaseUrl("https://example.atlassian.net");
+    properties.getJira().setEmail("bulwark@example.test");
+    properties.getJira().setApiToken("from-env");
+    properties.getPagerduty().setRoutingKey("from-env");
+    properties.getSlack().setDryRun(true);
+
+    var groups =
+        ProviderRouteGroups.build(
+                Map.of(
+                    ActionType.OPEN_TICKET, "jira",
+                    ActionType.NOTIFY, "pagerduty"),
+                properties)
+            .groups();
+
+    assertThat(groups).extracting(ProviderRoutes::provider).containsExactly("jira", "pagerduty");
+    assertThat(groups.get(0).actions()).containsExactly(ActionType.OPEN_TICKET);
+  }
+
+  @Test
+  void aMissingSlackTokenIsNamedWithTheVariableToSet() {
+    assertThatThrownBy(
+            () ->
+                ProviderRouteGroups.build(
+                    Map.of(ActionType.NOTIFY, "slack"), new ConnectorProperties()))
+        .hasMessageContaining("BULWARK_SLACK_BOT_TOKEN");
   }
 
   @Test
