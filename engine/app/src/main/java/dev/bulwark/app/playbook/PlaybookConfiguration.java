@@ -15,6 +15,7 @@ import dev.bulwark.workflows.CamundaPlaybookControl;
 import dev.bulwark.workflows.CamundaPlaybookLauncher;
 import dev.bulwark.workflows.DisableAccountDelegate;
 import dev.bulwark.workflows.IsolateHostDelegate;
+import dev.bulwark.workflows.NonRetryableFailures;
 import dev.bulwark.workflows.NotifyStakeholdersDelegate;
 import dev.bulwark.workflows.OpenTicketDelegate;
 import dev.bulwark.workflows.PlaybookEndListener;
@@ -87,6 +88,12 @@ class PlaybookConfiguration {
     };
   }
 
+  /** A step failing for a reason retrying cannot fix raises its incident at once (no back-off). */
+  @Bean
+  ProcessEnginePlugin nonRetryableFailures() {
+    return new NonRetryableFailures();
+  }
+
   @Bean
   ApprovalPolicyDelegate approvalPolicyDelegate(
       PlaybookProperties properties, PlaybookEvents events) {
@@ -141,8 +148,9 @@ class PlaybookConfiguration {
   }
 
   @Bean
-  RollbackNotifyDelegate rollbackNotifyDelegate(ResponseActions actions, PlaybookEvents events) {
-    return new RollbackNotifyDelegate(actions, events);
+  RollbackNotifyDelegate rollbackNotifyDelegate(
+      ActionLedger ledger, ResponseActions actions, PlaybookEvents events) {
+    return new RollbackNotifyDelegate(ledger, actions, events);
   }
 
   @Bean
