@@ -6,6 +6,8 @@ import dev.bulwark.core.action.ActionRequest;
 import dev.bulwark.core.action.ActionResult;
 import dev.bulwark.core.action.ActionType;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 
@@ -18,10 +20,23 @@ public final class CamelActionProvider implements ActionProvider {
 
   private final ProducerTemplate producer;
   private final Map<ActionType, String> providers;
+  private final Map<String, Function<ActionRequest, Optional<ActionResult>>> lookups;
 
   public CamelActionProvider(ProducerTemplate producer, Map<ActionType, String> providers) {
+    this(producer, providers, Map.of());
+  }
+
+  /**
+   * @param lookups by provider name, how that provider answers {@link #lookup}; a provider without
+   *     one cannot tell, and its PENDING actions are performed again
+   */
+  public CamelActionProvider(
+      ProducerTemplate producer,
+      Map<ActionType, String> providers,
+      Map<String, Function<ActionRequest, Optional<ActionResult>>> lookups) {
     this.producer = producer;
     this.providers = Map.copyOf(providers);
+    this.lookups = Map.copyOf(lookups);
   }
 
   @Override
@@ -43,6 +58,12 @@ public final class CamelActionProvider implements ActionProvider {
           true,
           cause);
     }
+  }
+
+  @Override
+  public Optional<ActionResult> lookup(ActionRequest request) {
+    var lookup = lookups.get(name(request.type()));
+    return lookup == null ? Optional.empty() : lookup.apply(request);
   }
 
   /** The name simulate mode records in the ledger. */

@@ -7,6 +7,7 @@ import dev.bulwark.core.action.ActionStatus;
 import dev.bulwark.core.action.ActionType;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -76,6 +77,26 @@ public abstract class ProviderRoutes extends RouteBuilder {
           false);
     }
     return policy.execute(request.type() + " " + request.target(), () -> perform(request));
+  }
+
+  /**
+   * Whether the target shows this request carried out, for a ledger entry a crashed node left
+   * PENDING (see {@code ActionProvider.lookup}). In dry-run nothing was ever carried out.
+   */
+  public Optional<ActionResult> lookup(ActionRequest request) {
+    if (dryRun) {
+      return Optional.empty();
+    }
+    return policy.execute(
+        "look up " + request.type() + " " + request.target(), () -> find(request));
+  }
+
+  /**
+   * Asks the provider whether the request's change is in place; empty when it cannot tell (the
+   * default), in which case the action is performed again.
+   */
+  protected Optional<ActionResult> find(ActionRequest request) {
+    return Optional.empty();
   }
 
   public String provider() {

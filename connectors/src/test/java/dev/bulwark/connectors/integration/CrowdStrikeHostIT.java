@@ -64,6 +64,23 @@ class CrowdStrikeHostIT {
   }
 
   @Test
+  void aLookupTellsWhetherTheHostIsInTheAskedStateWithoutActing() {
+    CrowdStrikeHostRoutes routes = routes(SECRET);
+
+    assertThat(routes.lookup(request(ActionType.ISOLATE_HOST, "ws-contained")))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.status()).isEqualTo(ActionStatus.DONE);
+              assertThat(r.detail())
+                  .isEqualTo(
+                      "contained ws-contained (device d-ws-contained, found contained after a"
+                          + " restart)");
+            });
+    assertThat(routes.lookup(request(ActionType.ISOLATE_HOST, "ws-ok"))).isEmpty();
+    falcon.verify(0, postRequestedFor(urlPathEqualTo("/devices/entities/devices-actions/v2")));
+  }
+
+  @Test
   void wrongCredentialsAreForbiddenAtTheTokenEndpointAndNotRetried() {
     assertThatThrownBy(
             () -> routes("wrong-secret-0000").handle(request(ActionType.ISOLATE_HOST, "ws-ok")))
