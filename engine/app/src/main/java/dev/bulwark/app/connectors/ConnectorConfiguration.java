@@ -3,13 +3,21 @@ package dev.bulwark.app.connectors;
 import dev.bulwark.app.config.BulwarkProperties;
 import dev.bulwark.connectors.CamelActionProvider;
 import dev.bulwark.connectors.simulate.SimulatedActionRoutes;
+import dev.bulwark.connectors.simulate.SimulatedTarget;
 import dev.bulwark.connectors.support.ProviderRoutes;
 import dev.bulwark.core.action.ActionLedger;
+import dev.bulwark.core.action.ActionRequest;
+import dev.bulwark.core.action.ActionResult;
 import dev.bulwark.core.action.ActionType;
 import dev.bulwark.core.action.LedgeredResponseActions;
 import dev.bulwark.core.action.ResponseActions;
+import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -18,6 +26,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Chooses a provider per action from {@code bulwark.connectors.providers}; every action without one
@@ -30,7 +40,14 @@ class ConnectorConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ConnectorConfiguration.class);
 
   @Bean
-  SimulatedActionRoutes simulatedActionRoutes(BulwarkProperties properties) {
+  SimulatedTarget simulatedTarget(
+      JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+    return new JdbcSimulatedTarget(jdbc, clock, transactions);
+  }
+
+  @Bean
+  SimulatedActionRoutes simulatedActionRoutes(
+      BulwarkProperties properties, SimulatedTarget simulatedTarget) {
     Set<ActionType> simulated = EnumSet.noneOf(ActionType.class);
     for (ActionType type : ActionType.values()) {
       String provider = properties.getConnectors().getProviders().get(type);
@@ -38,7 +55,7 @@ class ConnectorConfiguration {
         simulated.add(type);
       }
     }
-    return new SimulatedActionRoutes(simulated);
+    return new SimulatedActionRoutes(simulated, simulatedTarget);
   }
 
   @Bean
@@ -63,11 +80,22 @@ class ConnectorConfiguration {
     return new ConnectorsHealthIndicator(groups);
   }
 
-  /** Takes the route groups so that their routes exist before any action is sent. */
+  /**
+   * Takes the route groups so that their routes exist before any action is sent; each group (and
+   * the simulator) also answers whether a PENDING action was carried out (ADR 0401).
+   */
   @Bean
   CamelActionProvider camelActionProvider(
-      ProducerTemplate producer, BulwarkProperties properties, ProviderRouteGroups groups) {
-    return new CamelActionProvider(producer, properties.getConnectors().getProviders());
+      ProducerTemplate producer,
+      BulwarkProperties properties,
+      ProviderRouteGroups groups,
+      SimulatedActionRoutes simulated) {
+    Map<String, Function<ActionRequest, Optional<ActionResult>>> lookups = new HashMap<>();
+    lookups.put(CamelActionProvider.SimulatedProviderName.NAME, simulated::lookup);
+    for (ProviderRoutes group : groups.groups()) {
+      lookups.put(group.provider(), group::lookup);
+    }
+    return new CamelActionProvider(producer, properties.getConnectors().getProviders(), lookups);
   }
 
   @Bean
