@@ -36,6 +36,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.CamundaFailedJobConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultFailedJobConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,10 +91,21 @@ class PlaybookConfiguration {
     };
   }
 
-  /** A step failing for a reason retrying cannot fix raises its incident at once (no back-off). */
+  /**
+   * The starter's failed-job handling (retry cycles from the BPMN), plus: a step failing for a
+   * reason retrying cannot fix raises its incident at once. Replacing the starter's bean, rather
+   * than adding a plugin, because the starter's sets the failed-job factory after other plugins.
+   */
   @Bean
-  ProcessEnginePlugin nonRetryableFailures() {
-    return new NonRetryableFailures();
+  CamundaFailedJobConfiguration failedJobConfiguration() {
+    NonRetryableFailures nonRetryable = new NonRetryableFailures();
+    return new DefaultFailedJobConfiguration() {
+      @Override
+      public void preInit(SpringProcessEngineConfiguration configuration) {
+        super.preInit(configuration);
+        nonRetryable.preInit(configuration);
+      }
+    };
   }
 
   @Bean
