@@ -16,6 +16,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -81,7 +82,7 @@ class PlaybookController {
                   + "; nothing to undo"
                   + RollbackScope.leftAsTheyWere(ledgered, id).stream()
                       .map(e -> "; " + RollbackScope.leftAsItWas(e))
-                      .collect(java.util.stream.Collectors.joining()),
+                      .collect(Collectors.joining()),
               Map.of()));
       return ResponseEntity.ok(Map.of("id", id, "rollback", "nothing_to_undo"));
     }
