@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -28,22 +29,27 @@ public final class CamelActionProvider implements ActionProvider {
   private final ProducerTemplate producer;
   private final Map<ActionType, String> providers;
   private final List<ProviderRoutes> groups;
+  private final Function<ActionRequest, Optional<ActionResult>> simulatedLookup;
 
   public CamelActionProvider(ProducerTemplate producer, Map<ActionType, String> providers) {
-    this(producer, providers, List.of());
+    this(producer, providers, List.of(), request -> Optional.empty());
   }
 
   /**
    * With the route groups themselves, so that {@link #lookup} can ask the target's state; a lookup
    * is a read, not an action, so it does not travel through the action endpoints.
+   *
+   * @param simulatedLookup how simulate mode answers {@link #lookup}: from what it recorded
    */
   public CamelActionProvider(
       ProducerTemplate producer,
       Map<ActionType, String> providers,
-      Collection<? extends ProviderRoutes> groups) {
+      Collection<? extends ProviderRoutes> groups,
+      Function<ActionRequest, Optional<ActionResult>> simulatedLookup) {
     this.producer = producer;
     this.providers = Map.copyOf(providers);
     this.groups = List.copyOf(groups);
+    this.simulatedLookup = simulatedLookup;
   }
 
   @Override
@@ -68,6 +74,9 @@ public final class CamelActionProvider implements ActionProvider {
   @Override
   public Optional<ActionResult> lookup(ActionRequest request) {
     String name = name(request.type());
+    if (name.equals(SimulatedProviderName.NAME)) {
+      return simulatedLookup.apply(request);
+    }
     for (ProviderRoutes group : groups) {
       if (group.provider().equals(name) && group.actions().contains(request.type())) {
         try {

@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Incident;
 
 /**
- * Camunda's usual handling of a job whose retries ran out (an incident in Cockpit), plus an entry
- * on the Bulwark incident's timeline, so the analyst sees the stuck step where they look.
+ * Camunda's usual handling of a job whose retries ran out, or that failed for a reason retrying
+ * cannot fix ({@link NonRetryableFailures}): an incident in Cockpit, plus an entry on the Bulwark
+ * incident's timeline with the cause, so the analyst sees the stuck step where they look.
  */
 public final class TimelineIncidentHandler extends DefaultIncidentHandler {
 
@@ -38,13 +39,17 @@ public final class TimelineIncidentHandler extends DefaultIncidentHandler {
       details.put("step", context.getActivityId());
       details.put("camundaIncidentId", incident.getId());
       details.put("error", message);
+      boolean notRetried = message != null && message.startsWith(NonRetryableFailures.PREFIX);
+      details.put("retried", !notRetried);
       events.noted(
           incidentId.toString(),
           "playbook",
           "step "
               + context.getActivityId()
-              + " failed after its retries: "
-              + message
+              + (notRetried
+                  ? " failed and was not retried, as retrying cannot help: "
+                      + message.substring(NonRetryableFailures.PREFIX.length())
+                  : " failed after its retries: " + message)
               + "; fix the cause, then POST /api/v1/incidents/"
               + incidentId
               + "/retry",

@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * the action's inverse (enable what was disabled, release what was isolated). What cannot be undone
  * is said so on the timeline, and for removed MFA methods security is told to re-enrol the user.
  * Each undo is itself a ledger entry ({@code rollback} occasion), so rolling back twice acts once.
+ * A target the ledger shows {@link ActionStatus#UNCHANGED} (already disabled, already contained
+ * before Bulwark acted) is left as it was, and the timeline says so.
  */
 public final class UndoActionDelegate implements JavaDelegate {
 
@@ -38,25 +40,22 @@ public final class UndoActionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ActionType action = ActionType.valueOf(ModelProperties.required(execution, "action"));
     String incidentId = (String) execution.getVariable("incidentId");
-    for (LedgerEntry done : performed(incidentId, action)) {
-      undo(incidentId, done);
+    List<LedgerEntry> ledgered = ledger.forIncident(incidentId);
+    for (LedgerEntry done : RollbackScope.changed(ledgered, incidentId)) {
+      if (done.type() == action) {
+        undo(incidentId, done);
+      }
     }
-  }
-
-  private List<LedgerEntry> performed(String incidentId, ActionType action) {
-    return ledger.forIncident(incidentId).stream()
-        .filter(entry -> entry.type() == action)
-        .filter(
-            entry ->
-                entry.status() == ActionStatus.DONE || entry.status() == ActionStatus.SIMULATED)
-        .filter(
-            entry ->
-                entry
-                    .idempotencyKey()
-                    .equals(
-                        new ActionRequest(incidentId, action, entry.target(), Map.of())
-                            .idempotencyKey()))
-        .toList();
+    for (LedgerEntry kept : RollbackScope.leftAsTheyWere(ledgered, incidentId)) {
+      if (kept.type() == action) {
+        // Someone else put the target this way; undoing it would re-open what they closed.
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("undoes", kept.type().name());
+        details.put("target", kept.target());
+        details.put("status", ActionStatus.UNCHANGED.name());
+        events.noted(incidentId, "rollback", RollbackScope.leftAsItWas(kept), details);
+      }
+    }
   }
 
   private void undo(String incidentId, LedgerEntry done) {

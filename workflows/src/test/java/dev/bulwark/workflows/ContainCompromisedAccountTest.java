@@ -278,11 +278,87 @@ class ContainCompromisedAccountTest {
   }
 
   @Test
+  void aFailureRetryingCannotFixRaisesTheIncidentAtOnceWithItsCauseAndAnAnalystRetriesIt() {
+    ProcessInstance instance = start("inc-refused", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
+    world.target.refuseNext(ActionType.DISABLE_ACCOUNT, 1);
+
+    world.decide(instance.getId(), "alice", true, null);
+    world.runJobs();
+
+    // No clock moved: the incident is there after the first failure, not after the back-offs.
+    assertThat(incidents(instance))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.getActivityId()).isEqualTo("disable_account");
+              assertThat(i.getIncidentMessage())
+                  .isEqualTo("not retryable: DISABLE_ACCOUNT refused: forbidden");
+            });
+    assertThat(world.ports.notes)
+        .contains(
+            "playbook: step disable_account failed and was not retried, as retrying cannot help:"
+                + " DISABLE_ACCOUNT refused: forbidden; fix the cause, then POST"
+                + " /api/v1/incidents/inc-refused/retry");
+    for (Duration backOff :
+        List.of(Duration.ofSeconds(11), Duration.ofMinutes(2), Duration.ofMinutes(6))) {
+      later(backOff);
+      world.runJobs();
+    }
+    assertThat(world.target.failed)
+        .extracting(PlaybookWorld::describe)
+        .as("the back-off cycle did not call the target again")
+        .containsExactly("DISABLE_ACCOUNT jdoe");
+    assertThat(world.ports.endings).isEmpty();
+
+    assertThat(world.control.retryFailedSteps("inc-refused")).containsExactly("disable_account");
+    world.runJobs();
+
+    assertThat(world.performed()).containsOnlyOnce("DISABLE_ACCOUNT jdoe");
+    assertThat(incidents(instance)).isEmpty();
+    assertThat(world.ports.endings).containsExactly("inc-refused:contained");
+  }
+
+  @Test
+  void aFalsePositiveLeavesAnAccountThatWasAlreadyDisabledAsItWasAndSaysSo() {
+    world.target.alreadyAsAsked(ActionType.DISABLE_ACCOUNT, "jdoe");
+    ProcessInstance instance = start("inc-unchanged", Severity.HIGH, "jdoe", "laptop-7");
+    world.runJobs();
+    world.decide(instance.getId(), "alice", true, null);
+    world.runJobs();
+    assertThat(world.ledger.forIncident("inc-unchanged"))
+        .filteredOn(e -> e.type() == ActionType.DISABLE_ACCOUNT)
+        .singleElement()
+        .extracting(e -> e.status())
+        .isEqualTo(dev.bulwark.core.action.ActionStatus.UNCHANGED);
+
+    world.control.reportFalsePositive("inc-unchanged", "alice");
+    world.runJobs();
+
+    assertThat(world.performed())
+        .contains("RELEASE_HOST laptop-7 (rollback)")
+        .doesNotContain("ENABLE_ACCOUNT jdoe (rollback)");
+    assertThat(world.ports.notes)
+        .contains("rollback: jdoe was already disabled before the incident; left disabled");
+    assertThat(world.target.performed)
+        .filteredOn(r -> "rollback".equals(r.occasion()) && r.type() == ActionType.NOTIFY)
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.parameters().get("reason"))
+                    .isEqualTo(
+                        "The containment was undone. jdoe was already disabled before the"
+                            + " incident; left disabled."));
+    assertThat(world.ports.endings)
+        .containsExactly("inc-unchanged:contained", "inc-unchanged:rolled_back");
+  }
+
+  @Test
   void aFalsePositiveAfterFullContainmentUndoesItLatestFirstAndTellsSecurity() {
     ProcessInstance instance = start("inc-fp", Severity.HIGH, "jdoe", "laptop-7");
     world.runJobs();
     world.decide(instance.getId(), "alice", true, null);
-    world.runJobs();
+    world.runJobsOneSecondApart();
     List<String> forward = world.performed();
 
     assertThat(world.control.reportFalsePositive("inc-fp", "alice"))
@@ -429,6 +505,15 @@ class ContainCompromisedAccountTest {
         .createProcessInstanceQuery()
         .processInstanceId(processInstanceId)
         .singleResult();
+  }
+
+  private static List<org.camunda.bpm.engine.runtime.Incident> incidents(ProcessInstance instance) {
+    return world
+        .engine
+        .getRuntimeService()
+        .createIncidentQuery()
+        .processInstanceId(instance.getId())
+        .list();
   }
 
   private static void later(Duration duration) {

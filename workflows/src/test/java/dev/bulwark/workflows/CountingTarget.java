@@ -21,8 +21,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class CountingTarget implements ActionProvider {
 
   final List<ActionRequest> performed = new CopyOnWriteArrayList<>();
+
+  /** Calls that failed, in order (they changed nothing). */
+  final List<ActionRequest> failed = new CopyOnWriteArrayList<>();
+
   private final Map<String, Integer> applied = new ConcurrentHashMap<>();
   private final Map<ActionType, Integer> failuresLeft = new EnumMap<>(ActionType.class);
+  private final Map<ActionType, Boolean> failureRetryable = new EnumMap<>(ActionType.class);
+  private final java.util.Set<String> alreadyAsAsked = ConcurrentHashMap.newKeySet();
   private volatile ActionType dieAfterApplying;
 
   @Override
@@ -35,9 +41,21 @@ final class CountingTarget implements ActionProvider {
     Integer failures = failuresLeft.getOrDefault(request.type(), 0);
     if (failures > 0) {
       failuresLeft.put(request.type(), failures - 1);
-      throw new ActionFailedException(request.type() + " failed: target unreachable", true, null);
+      failed.add(request);
+      boolean retryable = failureRetryable.getOrDefault(request.type(), true);
+      throw new ActionFailedException(
+          request.type() + (retryable ? " failed: target unreachable" : " refused: forbidden"),
+          retryable,
+          null);
     }
     performed.add(request);
+    if (alreadyAsAsked.contains(request.type() + " " + request.target())) {
+      return new ActionResult(
+          ActionStatus.UNCHANGED,
+          "target",
+          request.target() + " already was as " + request.type() + " asks",
+          false);
+    }
     applied.merge(request.idempotencyKey(), 1, Integer::sum);
     if (request.type() == dieAfterApplying) {
       dieAfterApplying = null;
@@ -61,6 +79,18 @@ final class CountingTarget implements ActionProvider {
 
   synchronized void failNext(ActionType type, int times) {
     failuresLeft.put(type, times);
+    failureRetryable.put(type, true);
+  }
+
+  /** The next calls of this type fail in a way retrying cannot fix (like a 403). */
+  synchronized void refuseNext(ActionType type, int times) {
+    failuresLeft.put(type, times);
+    failureRetryable.put(type, false);
+  }
+
+  /** The target already is as this action would put it (e.g. someone disabled the account). */
+  void alreadyAsAsked(ActionType type, String target) {
+    alreadyAsAsked.add(type + " " + target);
   }
 
   /** The next call of this type is applied on the target, then the engine "dies" before commit. */
@@ -70,8 +100,11 @@ final class CountingTarget implements ActionProvider {
 
   synchronized void clear() {
     performed.clear();
+    failed.clear();
     applied.clear();
     failuresLeft.clear();
+    failureRetryable.clear();
+    alreadyAsAsked.clear();
     dieAfterApplying = null;
   }
 

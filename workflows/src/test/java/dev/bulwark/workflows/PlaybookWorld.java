@@ -12,12 +12,14 @@ import dev.bulwark.core.incident.Severity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 
@@ -55,7 +57,7 @@ final class PlaybookWorld {
     beans.put("openTicketDelegate", new OpenTicketDelegate(actions, ports));
     beans.put("recordEvidenceDelegate", new RecordEvidenceDelegate(actions, ports));
     beans.put("undoActionDelegate", new UndoActionDelegate(ledger, actions, ports));
-    beans.put("rollbackNotifyDelegate", new RollbackNotifyDelegate(actions, ports));
+    beans.put("rollbackNotifyDelegate", new RollbackNotifyDelegate(ledger, actions, ports));
     beans.put("approvalRecorder", new ApprovalRecorder(ports, Clock.systemUTC()));
     beans.put("approvalTaskCreated", new ApprovalTaskCreated(ports));
     beans.put(
@@ -70,6 +72,7 @@ final class PlaybookWorld {
     configuration.setHistory("full");
     configuration.setProcessEngineName("world-" + System.nanoTime());
     configuration.setCustomIncidentHandlers(List.of(new TimelineIncidentHandler(ports)));
+    configuration.getProcessEnginePlugins().add(new NonRetryableFailures());
     engine = configuration.buildProcessEngine();
     if (engine.getRepositoryService().createDeploymentQuery().count() == 0) {
       engine
@@ -155,6 +158,26 @@ final class PlaybookWorld {
       }
     }
     throw new AssertionError("jobs keep coming after 50 rounds");
+  }
+
+  /**
+   * Like {@link #runJobs()}, but the engine's clock moves a second before each job, so that the
+   * order the steps completed in is in their timestamps (compensation undoes latest first by them).
+   */
+  void runJobsOneSecondApart() {
+    for (int round = 0; round < 50; round++) {
+      List<Job> jobs = engine.getManagementService().createJobQuery().executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 1000));
+      try {
+        engine.getManagementService().executeJob(jobs.get(0).getId());
+      } catch (RuntimeException failedAndCountedByCamunda) {
+        // as in runJobs
+      }
+    }
+    throw new AssertionError("jobs keep coming after 50 jobs");
   }
 
   Task approvalTask(String processInstanceId) {

@@ -6,6 +6,7 @@ import dev.bulwark.core.action.ActionType;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -22,7 +23,12 @@ final class RouteGroups implements AutoCloseable {
       group.actions().forEach(type -> providers.put(type, group.provider()));
     }
     camel.start();
-    provider = new CamelActionProvider(camel.createProducerTemplate(), providers, List.of(groups));
+    provider =
+        new CamelActionProvider(
+            camel.createProducerTemplate(),
+            providers,
+            List.of(groups),
+            request -> Optional.empty());
   }
 
   CamelActionProvider provider() {

@@ -242,7 +242,7 @@ public final class PlaybookStartBenchmark {
     beans.put("isolateHostDelegate", new IsolateHostDelegate(actions, events));
     beans.put("notifyStakeholdersDelegate", new NotifyStakeholdersDelegate(actions, events));
     beans.put("undoActionDelegate", new UndoActionDelegate(ledger, actions, events));
-    beans.put("rollbackNotifyDelegate", new RollbackNotifyDelegate(actions, events));
+    beans.put("rollbackNotifyDelegate", new RollbackNotifyDelegate(ledger, actions, events));
     beans.put("approvalRecorder", new ApprovalRecorder(events, Clock.systemUTC()));
     beans.put("approvalTaskCreated", new ApprovalTaskCreated(requests));
     beans.put(

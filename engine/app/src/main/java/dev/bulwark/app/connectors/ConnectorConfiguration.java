@@ -3,11 +3,13 @@ package dev.bulwark.app.connectors;
 import dev.bulwark.app.config.BulwarkProperties;
 import dev.bulwark.connectors.CamelActionProvider;
 import dev.bulwark.connectors.simulate.SimulatedActionRoutes;
+import dev.bulwark.connectors.simulate.SimulatedTarget;
 import dev.bulwark.connectors.support.ProviderRoutes;
 import dev.bulwark.core.action.ActionLedger;
 import dev.bulwark.core.action.ActionType;
 import dev.bulwark.core.action.LedgeredResponseActions;
 import dev.bulwark.core.action.ResponseActions;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.camel.CamelContext;
@@ -18,6 +20,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Chooses a provider per action from {@code bulwark.connectors.providers}; every action without one
@@ -30,7 +34,14 @@ class ConnectorConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ConnectorConfiguration.class);
 
   @Bean
-  SimulatedActionRoutes simulatedActionRoutes(BulwarkProperties properties) {
+  SimulatedTarget simulatedTarget(
+      JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+    return new JdbcSimulatedTarget(jdbc, clock, transactions);
+  }
+
+  @Bean
+  SimulatedActionRoutes simulatedActionRoutes(
+      BulwarkProperties properties, SimulatedTarget simulatedTarget) {
     Set<ActionType> simulated = EnumSet.noneOf(ActionType.class);
     for (ActionType type : ActionType.values()) {
       String provider = properties.getConnectors().getProviders().get(type);
@@ -38,7 +49,7 @@ class ConnectorConfiguration {
         simulated.add(type);
       }
     }
-    return new SimulatedActionRoutes(simulated);
+    return new SimulatedActionRoutes(simulated, simulatedTarget);
   }
 
   @Bean
@@ -65,13 +76,16 @@ class ConnectorConfiguration {
 
   /**
    * Takes the route groups so that their routes exist before any action is sent, and so that a
-   * PENDING ledger entry can ask its provider's lookup.
+   * PENDING ledger entry can ask its provider's lookup (simulate answers from what it recorded).
    */
   @Bean
   CamelActionProvider camelActionProvider(
-      ProducerTemplate producer, BulwarkProperties properties, ProviderRouteGroups groups) {
+      ProducerTemplate producer,
+      BulwarkProperties properties,
+      ProviderRouteGroups groups,
+      SimulatedActionRoutes simulated) {
     return new CamelActionProvider(
-        producer, properties.getConnectors().getProviders(), groups.groups());
+        producer, properties.getConnectors().getProviders(), groups.groups(), simulated::lookup);
   }
 
   @Bean

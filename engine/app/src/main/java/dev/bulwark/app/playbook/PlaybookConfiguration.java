@@ -15,6 +15,7 @@ import dev.bulwark.workflows.CamundaPlaybookControl;
 import dev.bulwark.workflows.CamundaPlaybookLauncher;
 import dev.bulwark.workflows.DisableAccountDelegate;
 import dev.bulwark.workflows.IsolateHostDelegate;
+import dev.bulwark.workflows.NonRetryableFailures;
 import dev.bulwark.workflows.NotifyStakeholdersDelegate;
 import dev.bulwark.workflows.OpenTicketDelegate;
 import dev.bulwark.workflows.PlaybookEndListener;
@@ -35,6 +36,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.CamundaFailedJobConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultFailedJobConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,6 +87,23 @@ class PlaybookConfiguration {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setCustomIncidentHandlers(List.of(new TimelineIncidentHandler(events)));
+      }
+    };
+  }
+
+  /**
+   * The starter's failed-job handling (retry cycles from the BPMN), plus: a step failing for a
+   * reason retrying cannot fix raises its incident at once. Replacing the starter's bean, rather
+   * than adding a plugin, because the starter's sets the failed-job factory after other plugins.
+   */
+  @Bean
+  CamundaFailedJobConfiguration failedJobConfiguration() {
+    NonRetryableFailures nonRetryable = new NonRetryableFailures();
+    return new DefaultFailedJobConfiguration() {
+      @Override
+      public void preInit(SpringProcessEngineConfiguration configuration) {
+        super.preInit(configuration);
+        nonRetryable.preInit(configuration);
       }
     };
   }
@@ -141,8 +162,9 @@ class PlaybookConfiguration {
   }
 
   @Bean
-  RollbackNotifyDelegate rollbackNotifyDelegate(ResponseActions actions, PlaybookEvents events) {
-    return new RollbackNotifyDelegate(actions, events);
+  RollbackNotifyDelegate rollbackNotifyDelegate(
+      ActionLedger ledger, ResponseActions actions, PlaybookEvents events) {
+    return new RollbackNotifyDelegate(ledger, actions, events);
   }
 
   @Bean

@@ -3,18 +3,20 @@ package dev.bulwark.app.playbook;
 import dev.bulwark.app.web.NotFoundException;
 import dev.bulwark.app.web.Problems;
 import dev.bulwark.core.action.ActionLedger;
-import dev.bulwark.core.action.ActionStatus;
+import dev.bulwark.core.action.LedgerEntry;
 import dev.bulwark.core.incident.Incident;
 import dev.bulwark.core.incident.IncidentStatus;
 import dev.bulwark.core.incident.IncidentStore;
 import dev.bulwark.core.incident.TimelineEntry;
 import dev.bulwark.workflows.CamundaPlaybookControl;
 import dev.bulwark.workflows.CamundaPlaybookControl.Rollback;
+import dev.bulwark.workflows.RollbackScope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -55,13 +57,11 @@ class PlaybookController {
     }
     Rollback rollback = control.reportFalsePositive(id, user(request));
     if (rollback == Rollback.NO_PLAYBOOK) {
+      List<LedgerEntry> ledgered = ledger.forIncident(id);
+      // Only what Bulwark changed needs undoing: a target found already as asked (UNCHANGED)
+      // stays as it was, and an action without an inverse has nothing to restore.
       boolean undoable =
-          ledger.forIncident(id).stream()
-              .anyMatch(
-                  e ->
-                      e.type().inverse() != null
-                          && (e.status() == ActionStatus.DONE
-                              || e.status() == ActionStatus.SIMULATED));
+          RollbackScope.changed(ledgered, id).stream().anyMatch(e -> e.type().inverse() != null);
       if (undoable) {
         throw new RollbackWindowClosed(
             "incident "
@@ -77,7 +77,12 @@ class PlaybookController {
           new TimelineEntry(
               clock.instant(),
               "rollback",
-              "closed as false positive by " + user(request) + "; nothing to undo",
+              "closed as false positive by "
+                  + user(request)
+                  + "; nothing to undo"
+                  + RollbackScope.leftAsTheyWere(ledgered, id).stream()
+                      .map(e -> "; " + RollbackScope.leftAsItWas(e))
+                      .collect(Collectors.joining()),
               Map.of()));
       return ResponseEntity.ok(Map.of("id", id, "rollback", "nothing_to_undo"));
     }

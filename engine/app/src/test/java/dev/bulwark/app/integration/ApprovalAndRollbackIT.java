@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.app.approval.ApprovalLinks;
+import dev.bulwark.core.action.ActionLedger;
+import dev.bulwark.core.action.ActionRequest;
+import dev.bulwark.core.action.ActionStatus;
+import dev.bulwark.core.action.ActionType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +27,7 @@ class ApprovalAndRollbackIT {
 
   @LocalServerPort int port;
   @Autowired ApprovalLinks links;
+  @Autowired ActionLedger ledger;
   private BulwarkClient client;
   private final String run = UUID.randomUUID().toString();
 
@@ -61,6 +67,59 @@ class ApprovalAndRollbackIT {
     assertThat(again.json().get("rollback").asText()).isEqualTo("already_done");
     assertThat(client.get("/api/v1/incidents/" + incidentId + "/actions").json().size())
         .isEqualTo(ledger.size());
+  }
+
+  @Test
+  void afterThePlaybookEndedAnAccountThatWasAlreadyDisabledIsNoReasonToRefuseAFalsePositive() {
+    String user = "uc-" + run.substring(0, 8);
+    String incidentId = incidentFor(user);
+    String taskId = approvalFor(incidentId).get("id").asText();
+    client.postJson("/api/v1/approvals/" + taskId, "{\"decision\": \"reject\"}");
+    client.await(
+        "/api/v1/incidents/" + incidentId,
+        i -> i.at("/playbook/state").asText().equals("completed"),
+        WAIT);
+    // The account had been disabled by someone else: the provider found it so (UNCHANGED).
+    ActionRequest disable =
+        new ActionRequest(incidentId, ActionType.DISABLE_ACCOUNT, user, Map.of());
+    ledger.claim(disable, "keycloak");
+    ledger.complete(
+        disable.idempotencyKey(), ActionStatus.UNCHANGED, user + " was already disabled");
+
+    var response = client.postJson("/api/v1/incidents/" + incidentId + "/false-positive", "{}");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().get("rollback").asText()).isEqualTo("nothing_to_undo");
+    JsonNode closed = client.get("/api/v1/incidents/" + incidentId).json();
+    assertThat(closed.get("status").asText()).isEqualTo("false_positive");
+    assertThat(closed.get("timeline").findValuesAsText("summary"))
+        .anyMatch(
+            s ->
+                s.endsWith(
+                    "; nothing to undo; "
+                        + user
+                        + " was already disabled before the incident; left disabled"));
+  }
+
+  @Test
+  void afterThePlaybookEndedAnActionThatChangedATargetRefusesAFalsePositiveWithTheReason() {
+    String user = "wc-" + run.substring(0, 8);
+    String incidentId = incidentFor(user);
+    String taskId = approvalFor(incidentId).get("id").asText();
+    client.postJson("/api/v1/approvals/" + taskId, "{\"decision\": \"reject\"}");
+    client.await(
+        "/api/v1/incidents/" + incidentId,
+        i -> i.at("/playbook/state").asText().equals("completed"),
+        WAIT);
+    ActionRequest isolate =
+        new ActionRequest(incidentId, ActionType.ISOLATE_HOST, user + "-ws", Map.of());
+    ledger.claim(isolate, "crowdstrike");
+    ledger.complete(isolate.idempotencyKey(), ActionStatus.DONE, "contained by hand");
+
+    var response = client.postJson("/api/v1/incidents/" + incidentId + "/false-positive", "{}");
+
+    assertThat(response.status()).isEqualTo(409);
+    assertThat(response.json().get("detail").asText()).contains("undo them by hand");
   }
 
   @Test

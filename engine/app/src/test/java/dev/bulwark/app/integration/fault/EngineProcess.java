@@ -21,7 +21,7 @@ import java.util.List;
 final class EngineProcess implements AutoCloseable {
 
   private static final Path JAR = Path.of("target/bulwark.jar");
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
   private final Process process;
   private final int port;
