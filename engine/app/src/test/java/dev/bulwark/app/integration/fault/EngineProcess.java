@@ -100,7 +100,8 @@ final class EngineProcess implements AutoCloseable {
       try {
         var response =
             http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health/serving"))
                     .timeout(Duration.ofSeconds(2))
                     .build(),
                 BodyHandlers.ofString());

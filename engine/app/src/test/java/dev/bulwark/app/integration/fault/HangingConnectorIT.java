@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * answers a byte (a provider stuck behind a dead load balancer). Each call gives up after the
  * provider's configured timeout, the playbook step retries on its cycle and then raises a Camunda
  * incident that shows on the Bulwark incident's timeline, and the ledger says FAILED, never DONE;
- * meanwhile intake answers at once and incidents with nothing for the hung provider to do finish.
+ * meanwhile intake answers at once, the load balancer's health check stays up, and incidents with
+ * nothing for the hung provider to do finish.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HangingConnectorIT {
@@ -136,6 +137,13 @@ class HangingConnectorIT {
               HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     }
+
+    assertThat(client.get("/actuator/health/serving").status())
+        .as("the load balancer keeps the node in rotation")
+        .isEqualTo(200);
+    assertThat(admin.get("/actuator/health").json().at("/components/connectors/status").asText())
+        .as("while the operator sees the provider down")
+        .isEqualTo("DOWN");
 
     for (int i = 0; i < FREE; i++) {
       String id = incidentOf(client, freeUser(i));
