@@ -38,7 +38,7 @@ class OidcKeycloakIT {
     keycloak = KeycloakServer.shared();
     keycloak.createRealm(REALM);
     keycloak.createPublicClient(REALM, CLIENT);
-    keycloak.createPublicClient(REALM, SHORT_LIVED, Duration.ofSeconds(5));
+    keycloak.createPublicClient(REALM, SHORT_LIVED, Duration.ofSeconds(10));
     keycloak.createPublicClient(REALM, OTHER_APP);
     keycloak.createRealmRole(REALM, "bulwark-analyst");
     keycloak.createRealmRole(REALM, "soc-viewer");
@@ -150,7 +150,7 @@ class OidcKeycloakIT {
       response = alice.get("/api/v1/incidents");
     }
 
-    assertThat(response.status()).as("refused once its 5 s are up").isEqualTo(401);
+    assertThat(response.status()).as("refused once its 10 s are up").isEqualTo(401);
     assertRefused(response, token, "expired");
   }
 
