@@ -21,6 +21,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,7 +78,7 @@ class LoginAudit {
     if (last == null || last.isBefore(now.minus(SESSION))) {
       lastRecorded.put(user, now);
       audit.recordFrom(
-          user, "login", user, AuditContext.origin(), Map.of("method", method(authentication)));
+          user, "login", user, origin(authentication), Map.of("method", method(authentication)));
     }
   }
 
@@ -91,6 +92,7 @@ class LoginAudit {
             : String.valueOf(authentication.getName());
     String message = event.getException().getMessage();
     failure(
+        origin(authentication),
         method(authentication),
         claimed,
         event.getException().getClass().getSimpleName()
@@ -98,12 +100,12 @@ class LoginAudit {
   }
 
   /** A login to a Camunda webapp (Tasklist, Cockpit, Admin), which keeps its own session. */
-  void webapp(String user, String app, int status) {
+  void webapp(String user, String app, int status, String origin) {
     if (status == 200) {
-      audit.recordFrom(
-          user, "login", user, AuditContext.origin(), Map.of("method", "webapp", "app", app));
+      audit.recordFrom(user, "login", user, origin, Map.of("method", "webapp", "app", app));
     } else {
       failure(
+          origin,
           "webapp",
           user,
           (status == 401 ? "wrong user name or password" : "refused with " + status)
@@ -113,8 +115,7 @@ class LoginAudit {
     }
   }
 
-  private void failure(String method, String claimed, String reason) {
-    String origin = AuditContext.origin();
+  private void failure(String origin, String method, String claimed, String reason) {
     Decision decision = throttle.offer(new Failure(method, claimed, origin));
     if (decision.earlier() != null) {
       recordRepeats(decision.earlier());
@@ -156,6 +157,17 @@ class LoginAudit {
             repeats.from().toString(),
             "until",
             repeats.until().toString()));
+  }
+
+  /**
+   * The client address. Authentication runs in Spring Security's filters, before the request is
+   * exposed to {@link AuditContext}; the authentication's web details carry it instead.
+   */
+  private static String origin(Authentication authentication) {
+    return authentication.getDetails() instanceof WebAuthenticationDetails web
+            && web.getRemoteAddress() != null
+        ? web.getRemoteAddress()
+        : AuditContext.origin();
   }
 
   private static String method(Authentication authentication) {

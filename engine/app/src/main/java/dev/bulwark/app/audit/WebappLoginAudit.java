@@ -46,7 +46,8 @@ final class WebappLoginAudit extends OncePerRequestFilter {
     String uri = request.getRequestURI();
     String app = uri.substring(uri.lastIndexOf('/') + 1);
     chain.doFilter(new CachedBodyRequest(request, form), response);
-    logins.webapp(user, app, response.getStatus());
+    // This filter runs before the request is exposed to AuditContext: pass the address along.
+    logins.webapp(user, app, response.getStatus(), request.getRemoteAddr());
   }
 
   private static String username(byte[] form) {

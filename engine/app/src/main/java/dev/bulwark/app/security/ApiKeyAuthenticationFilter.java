@@ -19,6 +19,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -67,8 +68,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       // real one.
       events.publishEvent(
           new AuthenticationFailureBadCredentialsEvent(
-              UsernamePasswordAuthenticationToken.unauthenticated(
-                  "api-key:" + fingerprint(presented.strip()), null),
+              withDetails(
+                  UsernamePasswordAuthenticationToken.unauthenticated(
+                      "api-key:" + fingerprint(presented.strip()), null),
+                  request),
               new BadCredentialsException("unknown or revoked intake key")));
       ProblemResponses.write(
           response,
@@ -102,5 +105,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  }
+
+  /** The caller's address travels with the failure, as Spring Security's own filters send it. */
+  private static UsernamePasswordAuthenticationToken withDetails(
+      UsernamePasswordAuthenticationToken token, HttpServletRequest request) {
+    token.setDetails(new WebAuthenticationDetails(request));
+    return token;
   }
 }

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -66,7 +67,9 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
     if (refusal != null) {
       events.publishEvent(
           new AuthenticationFailureBadCredentialsEvent(
-              UsernamePasswordAuthenticationToken.unauthenticated("webhook:" + source, null),
+              withDetails(
+                  UsernamePasswordAuthenticationToken.unauthenticated("webhook:" + source, null),
+                  request),
               new BadCredentialsException(refusal)));
       ProblemResponses.write(
           response, HttpStatus.UNAUTHORIZED, "invalid-signature", "Invalid signature", refusal);
@@ -84,5 +87,12 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
     } finally {
       SecurityContextHolder.clearContext();
     }
+  }
+
+  /** The caller's address travels with the failure, as Spring Security's own filters send it. */
+  private static UsernamePasswordAuthenticationToken withDetails(
+      UsernamePasswordAuthenticationToken token, HttpServletRequest request) {
+    token.setDetails(new WebAuthenticationDetails(request));
+    return token;
   }
 }
