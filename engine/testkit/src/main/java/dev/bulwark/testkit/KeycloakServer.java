@@ -158,6 +158,14 @@ public final class KeycloakServer {
    * id is in the audience of the tokens it obtains, so it can introspect and revoke them.
    */
   public String createPublicClient(String realm, String clientId) {
+    return createPublicClient(realm, clientId, null);
+  }
+
+  /**
+   * As {@link #createPublicClient(String, String)}, with access tokens that live only this long
+   * (whole seconds; the realm's default, five minutes, when null), e.g. to test expiry.
+   */
+  public String createPublicClient(String realm, String clientId, Duration accessTokenLifespan) {
     Map<String, Object> client =
         Map.of(
             "clientId", clientId,
@@ -165,7 +173,12 @@ public final class KeycloakServer {
             "publicClient", true,
             "directAccessGrantsEnabled", true,
             "standardFlowEnabled", false,
-            "protocolMappers", List.of(audienceMapper(clientId)));
+            "protocolMappers", List.of(audienceMapper(clientId)),
+            "attributes",
+                accessTokenLifespan == null
+                    ? Map.of()
+                    : Map.of(
+                        "access.token.lifespan", Long.toString(accessTokenLifespan.toSeconds())));
     HttpResponse<String> created = admin("POST", "/admin/realms/" + realm + "/clients", client);
     expect(created, 201, "client " + clientId);
     return idFromLocation(created);

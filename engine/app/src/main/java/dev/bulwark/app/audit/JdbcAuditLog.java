@@ -51,13 +51,19 @@ public class JdbcAuditLog implements AuditLog {
 
   @Override
   public void recordAs(String actor, String action, String target, Map<String, ?> details) {
+    recordFrom(actor, action, target, AuditContext.origin(), details);
+  }
+
+  /** As {@link #recordAs}, from an address given rather than the current request's. */
+  void recordFrom(
+      String actor, String action, String target, String origin, Map<String, ?> details) {
     Pending pending =
         new Pending(
             clock.instant().truncatedTo(ChronoUnit.MICROS),
             clip(actor == null ? "unknown" : actor, 200),
             clip(action, 64),
             clip(target == null ? "" : target, 700),
-            clip(AuditContext.origin(), 200),
+            clip(origin == null ? "engine" : origin, 200),
             JsonColumns.write(details == null ? Map.of() : details));
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       pendingInThisTransaction().add(pending);

@@ -5,13 +5,21 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,9 +32,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   static final String HEADER = "X-API-Key";
 
   private final ApiKeyStore keys;
+  private final ApplicationEventPublisher events;
 
-  ApiKeyAuthenticationFilter(ApiKeyStore keys) {
+  ApiKeyAuthenticationFilter(ApiKeyStore keys, ApplicationEventPublisher events) {
     this.keys = keys;
+    this.events = events;
   }
 
   @Override
@@ -54,6 +64,15 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     if (key.isEmpty()) {
+      // The audit gets a short fingerprint of the wrong key, never the key: it may be a typo of a
+      // real one.
+      events.publishEvent(
+          new AuthenticationFailureBadCredentialsEvent(
+              withDetails(
+                  UsernamePasswordAuthenticationToken.unauthenticated(
+                      "api-key:" + fingerprint(presented.strip()), null),
+                  request),
+              new BadCredentialsException("unknown or revoked intake key")));
       ProblemResponses.write(
           response,
           HttpStatus.UNAUTHORIZED,
@@ -75,5 +94,23 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       SecurityContextHolder.clearContext();
     }
+  }
+
+  /** The first 8 hex digits of the SHA-256 of a presented key: enough to tell repeats apart. */
+  static String fingerprint(String presented) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(presented.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /** The caller's address travels with the failure, as Spring Security's own filters send it. */
+  private static UsernamePasswordAuthenticationToken withDetails(
+      UsernamePasswordAuthenticationToken token, HttpServletRequest request) {
+    token.setDetails(new WebAuthenticationDetails(request));
+    return token;
   }
 }

@@ -17,11 +17,23 @@ final class ProblemResponses {
   static void write(
       HttpServletResponse response, HttpStatus status, String type, String title, String detail)
       throws IOException {
+    write(response, status, type, title, detail, "Basic realm=\"bulwark\"");
+  }
+
+  /** As {@link #write}, with the challenge a 401 carries in {@code WWW-Authenticate}. */
+  static void write(
+      HttpServletResponse response,
+      HttpStatus status,
+      String type,
+      String title,
+      String detail,
+      String challenge)
+      throws IOException {
     ProblemDetail problem = Problems.of(status, type, title, detail);
     response.setStatus(status.value());
     response.setContentType("application/problem+json");
     if (status == HttpStatus.UNAUTHORIZED) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"bulwark\"");
+      response.setHeader("WWW-Authenticate", challenge);
     }
     MAPPER.writeValue(
         response.getOutputStream(),

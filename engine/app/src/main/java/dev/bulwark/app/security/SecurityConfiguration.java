@@ -8,11 +8,17 @@ import dev.bulwark.app.config.BulwarkProperties;
 import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,7 +28,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -36,6 +45,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+  static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
+
   @Bean
   static RoleHierarchy roleHierarchy() {
     return RoleHierarchyImpl.fromHierarchy(Roles.HIERARCHY);
@@ -48,7 +60,9 @@ class SecurityConfiguration {
       WebhookSignatures signatures,
       BulwarkProperties bulwark,
       SecurityProperties security,
-      ObjectProvider<JwtDecoder> jwt)
+      ObjectProvider<JwtDecoder> jwt,
+      ApplicationEventPublisher events,
+      Environment environment)
       throws Exception {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -58,9 +72,10 @@ class SecurityConfiguration {
                 e.authenticationEntryPoint(ProblemEntryPoints.UNAUTHORIZED)
                     .accessDeniedHandler(ProblemEntryPoints.FORBIDDEN))
         .addFilterBefore(
-            new WebhookSignatureFilter(signatures, bulwark.getIntake().getMaxBodyBytes()),
+            new WebhookSignatureFilter(signatures, bulwark.getIntake().getMaxBodyBytes(), events),
             BasicAuthenticationFilter.class)
-        .addFilterBefore(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new ApiKeyAuthenticationFilter(keys, events), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -109,6 +124,7 @@ class SecurityConfiguration {
                     .anyRequest()
                     .denyAll());
     if (jwt.getIfAvailable() != null) {
+      warnWithoutAudience(environment);
       http.oauth2ResourceServer(
           oauth ->
               oauth
@@ -116,6 +132,32 @@ class SecurityConfiguration {
                   .jwt(j -> j.jwtAuthenticationConverter(new OidcRoles(security.getOidc()))));
     }
     return http.build();
+  }
+
+  /**
+   * Without an audience check, any token the realm issues for any of its applications carries the
+   * same realm roles and would be accepted here: the audience names Bulwark as the token's
+   * recipient (ADR 0701).
+   */
+  private static void warnWithoutAudience(Environment environment) {
+    List<String> audiences =
+        Binder.get(environment).bind(AUDIENCES, Bindable.listOf(String.class)).orElse(List.of());
+    if (audiences.isEmpty()) {
+      log.warn(
+          "BULWARK-7004 bearer tokens are accepted for any audience: set {} to the client id(s)"
+              + " Bulwark's tokens are issued for, or a token the provider issued to another"
+              + " application of the realm is accepted here too",
+          AUDIENCES);
+    }
+  }
+
+  /**
+   * Expired and not-yet-valid tokens are refused within this skew; Spring's own check (a minute)
+   * stays, so the setting can only tighten it.
+   */
+  @Bean
+  OAuth2TokenValidator<Jwt> tokenLifetime(SecurityProperties security) {
+    return new JwtTimestampValidator(security.getOidc().getClockSkew());
   }
 
   @Bean

@@ -116,6 +116,20 @@ public class SecurityProperties {
      */
     private Map<String, String> roleMapping = new LinkedHashMap<>();
 
+    /**
+     * How far a token's {@code exp} and {@code nbf} may be off the engine's clock. Spring's default
+     * is a minute; keep it small when access tokens are short-lived.
+     */
+    private Duration clockSkew = Duration.ofSeconds(60);
+
+    public Duration getClockSkew() {
+      return clockSkew;
+    }
+
+    public void setClockSkew(Duration clockSkew) {
+      this.clockSkew = clockSkew;
+    }
+
     public String getRolesClaim() {
       return rolesClaim;
     }

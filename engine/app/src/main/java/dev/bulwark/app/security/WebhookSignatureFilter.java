@@ -7,10 +7,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,10 +29,13 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
 
   private final WebhookSignatures signatures;
   private final long maxBodyBytes;
+  private final ApplicationEventPublisher events;
 
-  WebhookSignatureFilter(WebhookSignatures signatures, long maxBodyBytes) {
+  WebhookSignatureFilter(
+      WebhookSignatures signatures, long maxBodyBytes, ApplicationEventPublisher events) {
     this.signatures = signatures;
     this.maxBodyBytes = maxBodyBytes;
+    this.events = events;
   }
 
   @Override
@@ -58,6 +65,12 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
     String source = request.getHeader(SOURCE);
     String refusal = signatures.refusal(source, request.getHeader(TIMESTAMP), signature, body);
     if (refusal != null) {
+      events.publishEvent(
+          new AuthenticationFailureBadCredentialsEvent(
+              withDetails(
+                  UsernamePasswordAuthenticationToken.unauthenticated("webhook:" + source, null),
+                  request),
+              new BadCredentialsException(refusal)));
       ProblemResponses.write(
           response, HttpStatus.UNAUTHORIZED, "invalid-signature", "Invalid signature", refusal);
       return;
@@ -74,5 +87,12 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
     } finally {
       SecurityContextHolder.clearContext();
     }
+  }
+
+  /** The caller's address travels with the failure, as Spring Security's own filters send it. */
+  private static UsernamePasswordAuthenticationToken withDetails(
+      UsernamePasswordAuthenticationToken token, HttpServletRequest request) {
+    token.setDetails(new WebAuthenticationDetails(request));
+    return token;
   }
 }

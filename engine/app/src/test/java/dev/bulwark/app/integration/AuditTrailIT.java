@@ -173,6 +173,69 @@ class AuditTrailIT {
     assertThat(admin.get("/api/v1/audit/verify").status()).isEqualTo(200);
   }
 
+  @Test
+  void failedAuthenticationsOfEveryWayInAreRecordedAndAGuesserLeavesOneRecordNotAFlood() {
+    long before = admin.get("/api/v1/audit/verify").json().get("headSeq").asLong();
+    String guessed = "guess-" + run.substring(0, 8);
+    for (int i = 0; i < 25; i++) {
+      assertThat(admin.as(guessed, "password" + i).get("/api/v1/incidents").status())
+          .isEqualTo(401);
+    }
+    assertThat(
+            admin
+                .withApiKey("not-a-key-" + run)
+                .postJson("/api/v1/alerts", TestAlerts.load("high_risk_siem_alert.json", "k", run))
+                .status())
+        .isEqualTo(401);
+    String body = "{}";
+    long now = System.currentTimeMillis() / 1000;
+    assertThat(
+            admin
+                .anonymous()
+                .post(
+                    "/api/v1/alerts",
+                    "application/json",
+                    body.getBytes(StandardCharsets.UTF_8),
+                    Map.of(
+                        "X-Bulwark-Source",
+                        "test-siem",
+                        "X-Bulwark-Timestamp",
+                        Long.toString(now),
+                        "X-Bulwark-Signature",
+                        "sha256=" + "00".repeat(32)))
+                .status())
+        .isEqualTo(401);
+
+    List<JsonNode> failures =
+        allRecords().stream()
+            .filter(r -> r.get("seq").asLong() > before)
+            .filter(r -> r.get("action").asText().equals("login.failed"))
+            .toList();
+    assertThat(failures.stream().filter(r -> r.get("actor").asText().equals(guessed)))
+        .as("25 wrong passwords in a minute: one record, the rest counted when the minute ends")
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.get("origin").asText()).isEqualTo("127.0.0.1");
+              assertThat(r.get("details").asText())
+                  .contains("\"method\":\"basic\"")
+                  .doesNotContain("password");
+            });
+    assertThat(failures)
+        .anySatisfy(
+            r -> {
+              assertThat(r.get("actor").asText()).startsWith("api-key:");
+              assertThat(r.toString()).doesNotContain("not-a-key-");
+            });
+    assertThat(failures)
+        .anySatisfy(
+            r -> {
+              assertThat(r.get("actor").asText()).isEqualTo("webhook:test-siem");
+              assertThat(r.get("details").asText()).contains("does not match");
+            });
+    assertThat(admin.get("/api/v1/audit/verify").status()).isEqualTo(200);
+  }
+
   /** A record with at least one after it, so that deleting it leaves a visible gap. */
   private long someRecord() {
     for (int i = 0; i < 3; i++) {

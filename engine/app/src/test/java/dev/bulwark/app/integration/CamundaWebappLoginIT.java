@@ -2,6 +2,7 @@ package dev.bulwark.app.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -44,6 +46,42 @@ class CamundaWebappLoginIT {
   @Test
   void aWrongPasswordIsRefused() throws Exception {
     assertThat(login("analyst", "guess", "tasklist")).isEqualTo("401");
+  }
+
+  @Test
+  void aFailedAndASuccessfulLoginAreAuditedWithWhoWhereAndOutcome() throws Exception {
+    BulwarkClient admin = new BulwarkClient(port);
+    long before = admin.get("/api/v1/audit/verify").json().get("headSeq").asLong();
+    String stranger = "stranger-" + UUID.randomUUID().toString().substring(0, 8);
+
+    assertThat(login(stranger, "guess", "cockpit")).isEqualTo("401");
+    assertThat(login("viewer", "viewer", "cockpit")).isEqualTo("200");
+
+    JsonNode records = admin.get("/api/v1/audit?after=" + before + "&limit=1000").json();
+    assertThat(records)
+        .anySatisfy(
+            r -> {
+              assertThat(r.get("action").asText()).isEqualTo("login.failed");
+              assertThat(r.get("actor").asText()).isEqualTo(stranger);
+              assertThat(r.get("origin").asText()).isEqualTo("127.0.0.1");
+              assertThat(r.get("details").asText())
+                  .contains("\"method\":\"webapp\"")
+                  .contains("wrong user name or password")
+                  .doesNotContain("guess");
+            });
+    assertThat(records)
+        .anySatisfy(
+            r -> {
+              assertThat(r.get("action").asText()).isEqualTo("login");
+              assertThat(r.get("actor").asText()).isEqualTo("viewer");
+              assertThat(r.get("origin").asText()).isEqualTo("127.0.0.1");
+              assertThat(r.get("details").asText())
+                  .contains("\"method\":\"webapp\"")
+                  .contains("\"app\":\"cockpit\"");
+            });
+    var verified = admin.get("/api/v1/audit/verify");
+    assertThat(verified.status()).isEqualTo(200);
+    assertThat(verified.json().get("valid").asBoolean()).isTrue();
   }
 
   private String login(String user, String password, String app)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.app.BulwarkApplication;
 import dev.bulwark.testkit.KeycloakServer;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,12 @@ class OidcKeycloakIT {
   private static final String REALM = "bulwark-oidc-it";
   private static final String CLIENT = "bulwark-console";
 
+  /** Also a client for Bulwark, whose access tokens live a few seconds. */
+  private static final String SHORT_LIVED = "bulwark-console-short";
+
+  /** Another application of the same realm: its tokens are not meant for Bulwark. */
+  private static final String OTHER_APP = "wiki";
+
   private KeycloakServer keycloak;
   private ConfigurableApplicationContext engine;
   private BulwarkClient client;
@@ -31,6 +38,8 @@ class OidcKeycloakIT {
     keycloak = KeycloakServer.shared();
     keycloak.createRealm(REALM);
     keycloak.createPublicClient(REALM, CLIENT);
+    keycloak.createPublicClient(REALM, SHORT_LIVED, Duration.ofSeconds(10));
+    keycloak.createPublicClient(REALM, OTHER_APP);
     keycloak.createRealmRole(REALM, "bulwark-analyst");
     keycloak.createRealmRole(REALM, "soc-viewer");
     keycloak.createRealmRole(REALM, "unrelated");
@@ -47,6 +56,11 @@ class OidcKeycloakIT {
                 // shared context's.
                 "--camunda.bpm.webapp.enabled=false",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(REALM),
+                "--spring.security.oauth2.resourceserver.jwt.audiences="
+                    + CLIENT
+                    + ","
+                    + SHORT_LIVED,
+                "--bulwark.security.oidc.clock-skew=1s",
                 "--bulwark.security.oidc.role-mapping.soc-viewer=VIEWER");
     client =
         new BulwarkClient(
@@ -118,7 +132,55 @@ class OidcKeycloakIT {
     keycloak.assignRealmRoles(other, id, "bulwark-admin");
     String foreign = keycloak.passwordGrant(other, CLIENT, "mallory", "mallory-pass").accessToken();
 
-    assertThat(client.withBearer(foreign).get("/api/v1/incidents").status()).isEqualTo(401);
+    var response = client.withBearer(foreign).get("/api/v1/incidents");
+
+    assertThat(response.status()).isEqualTo(401);
+    assertRefused(response, foreign, "no matching key");
+  }
+
+  @Test
+  void anExpiredTokenIsRefusedAndTheChallengeSaysItExpired() {
+    String token = keycloak.passwordGrant(REALM, SHORT_LIVED, "alice", "alice-pass").accessToken();
+    BulwarkClient alice = client.withBearer(token);
+    assertThat(alice.get("/api/v1/incidents").status()).as("valid while fresh").isEqualTo(200);
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    BulwarkClient.Response response = alice.get("/api/v1/incidents");
+    while (response.status() == 200 && System.nanoTime() < deadline) {
+      response = alice.get("/api/v1/incidents");
+    }
+
+    assertThat(response.status()).as("refused once its 10 s are up").isEqualTo(401);
+    assertRefused(response, token, "expired");
+  }
+
+  @Test
+  void aTokenTheRealmIssuedToAnotherApplicationIsRefused() {
+    String token = keycloak.passwordGrant(REALM, OTHER_APP, "alice", "alice-pass").accessToken();
+
+    var response = client.withBearer(token).get("/api/v1/incidents");
+
+    assertThat(response.status())
+        .as("same realm and roles, but not meant for Bulwark")
+        .isEqualTo(401);
+    assertRefused(response, token, "aud");
+  }
+
+  /**
+   * RFC 6750's challenge names the error and why; neither the challenge nor the body repeats the
+   * token, and the body is the API's usual problem JSON.
+   */
+  private static void assertRefused(BulwarkClient.Response response, String token, String why) {
+    String challenge = response.header("WWW-Authenticate");
+    assertThat(challenge)
+        .startsWith("Bearer ")
+        .contains("error=\"invalid_token\"")
+        .contains("error_description=\"")
+        .containsIgnoringCase(why);
+    assertThat(response.json().get("type").asText()).endsWith("invalid-token");
+    assertThat(response.json().get("detail").asText()).containsIgnoringCase(why);
+    String signature = token.substring(token.lastIndexOf('.') + 1);
+    assertThat(challenge + response.body()).doesNotContain(signature).doesNotContain(token);
   }
 
   @Test

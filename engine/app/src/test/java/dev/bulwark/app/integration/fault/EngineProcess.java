@@ -21,7 +21,8 @@ import java.util.List;
 final class EngineProcess implements AutoCloseable {
 
   private static final Path JAR = Path.of("target/bulwark.jar");
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+  // A deadline, not a wait: on a loaded two-core machine a start has taken two and a half minutes.
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
   private final Process process;
   private final int port;
@@ -99,7 +100,8 @@ final class EngineProcess implements AutoCloseable {
       try {
         var response =
             http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health/serving"))
                     .timeout(Duration.ofSeconds(2))
                     .build(),
                 BodyHandlers.ofString());
