@@ -1,13 +1,17 @@
 package dev.bulwark.app.pipeline;
 
+import dev.bulwark.app.cluster.ClusterProperties;
 import dev.bulwark.app.cluster.PartitionLeases;
 import dev.bulwark.app.cluster.RulesLease;
 import dev.bulwark.app.config.BulwarkProperties;
 import dev.bulwark.core.journal.JournalPartitions;
 import dev.bulwark.core.pipeline.CursorMovedException;
 import dev.bulwark.core.pipeline.PlaybookDispatcher;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,15 +39,19 @@ public class JournalWorker implements SmartLifecycle {
   private volatile boolean leading;
   private Set<Integer> evaluating = Set.of();
   private final Semaphore wakeUps = new Semaphore(0);
+  private final Duration leaseDuration;
   private volatile boolean running;
   private Thread thread;
+  private ScheduledExecutorService renewer;
 
   JournalWorker(
       JournalProcessors processors,
       PlaybookDispatcher playbooks,
       BulwarkProperties properties,
       RulesLease lease,
-      PartitionLeases partitionLeases) {
+      PartitionLeases partitionLeases,
+      ClusterProperties cluster) {
+    this.leaseDuration = cluster.getLeaseDuration();
     this.processors = processors;
     this.lease = lease;
     this.partitionLeases = partitionLeases;
@@ -68,6 +76,27 @@ public class JournalWorker implements SmartLifecycle {
     thread = new Thread(this::run, "bulwark-journal-worker");
     thread.setDaemon(true);
     thread.start();
+    // Leases are renewed on a thread of their own: a long batch or a partition's warm-up must not
+    // let them expire and hand the partitions to another node in the middle of the work.
+    renewer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread renewing = new Thread(task, "bulwark-lease-renewer");
+              renewing.setDaemon(true);
+              return renewing;
+            });
+    long period = Math.max(100, leaseDuration.toMillis() / 4);
+    renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private void renew() {
+    try {
+      partitionLeases.hold();
+      lease.holdOrTake();
+    } catch (RuntimeException e) {
+      // The worker's own calls retry; if the database stays away the leases expire, as they should.
+      LOG.warn("BULWARK-8006 renewing the rules leases failed: {}", e.getMessage());
+    }
   }
 
   private void run() {
@@ -167,10 +196,16 @@ public class JournalWorker implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
+    if (renewer != null) {
+      renewer.shutdownNow();
+    }
     if (thread != null) {
       wakeUps.release();
       try {
         thread.join(10_000);
+        if (renewer != null) {
+          renewer.awaitTermination(10, TimeUnit.SECONDS);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
