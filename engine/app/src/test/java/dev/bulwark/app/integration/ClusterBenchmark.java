@@ -61,6 +61,7 @@ class ClusterBenchmark {
                     "BULWARK_DB_PASSWORD", PostgresTestDatabases.password()),
                 List.of(
                     "--spring.profiles.active=postgres",
+                    "--bulwark.security.allow-embedded-defaults=true",
                     "--bulwark.kafka.enabled=true",
                     "--bulwark.kafka.topic=" + topic,
                     "--bulwark.kafka.group-id=" + topic,

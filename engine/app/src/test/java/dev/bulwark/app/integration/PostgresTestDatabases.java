@@ -8,9 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -25,7 +23,6 @@ public final class PostgresTestDatabases {
 
   private static final List<String> CREATED = new ArrayList<>();
   private static String shared;
-  private static final Map<String, String> BY_H2_NAME = new HashMap<>();
 
   private PostgresTestDatabases() {}
 
@@ -48,20 +45,6 @@ public final class PostgresTestDatabases {
       shared = freshUrl();
     }
     return shared;
-  }
-
-  /**
-   * The database standing in for an in-memory H2 database of the test's: one per H2 name, as on H2,
-   * so the contexts and engines naming the same H2 database share one and every other gets its own.
-   * Without a name (or for another kind of URL), the JVM's shared database.
-   */
-  public static synchronized String urlFor(String h2Url) {
-    String prefix = "jdbc:h2:mem:";
-    if (h2Url == null || !h2Url.startsWith(prefix)) {
-      return sharedUrl();
-    }
-    String name = h2Url.substring(prefix.length()).split(";", 2)[0];
-    return BY_H2_NAME.computeIfAbsent(name, any -> freshUrl());
   }
 
   /** A new empty database, for a test that needs the engine's state to itself. */

@@ -8,10 +8,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * In the PostgreSQL run, points every engine a test starts (shared {@code @EngineIT} contexts and
- * engines started with {@code SpringApplicationBuilder} alike) at a PostgreSQL database in place of
- * the in-memory H2 database the test names: one fresh database per H2 name, so tests that count
- * whole tables in a database of their own get one here too, and an engine restarted on the same H2
- * name finds its data again. A test that already chose a PostgreSQL database keeps it.
+ * engines started with {@code SpringApplicationBuilder} alike) at this JVM's test database, above
+ * any H2 URL the test itself sets. A test that already chose a PostgreSQL database keeps it.
  */
 public final class PostgresTestEnvironment implements EnvironmentPostProcessor {
 
@@ -31,7 +29,7 @@ public final class PostgresTestEnvironment implements EnvironmentPostProcessor {
             new MapPropertySource(
                 "bulwark-it-postgres",
                 Map.of(
-                    "spring.datasource.url", PostgresTestDatabases.urlFor(url),
+                    "spring.datasource.url", PostgresTestDatabases.sharedUrl(),
                     "spring.datasource.username", PostgresTestDatabases.user(),
                     "spring.datasource.password", PostgresTestDatabases.password())));
   }
