@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
@@ -43,17 +44,29 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
    * @param reference shared by every evaluator; a change to it is seen by the next evaluation
    */
   public DroolsRuleEvaluator(RuleSet ruleSet, ReferenceData reference) {
+    this(ruleSet, ruleSet.kieBase(), reference);
+  }
+
+  /**
+   * An evaluator of only the rules of one partition kind: the identity rules of a journal
+   * partition, or the global rules that read every partition (ADR 0802).
+   */
+  public DroolsRuleEvaluator(RuleSet ruleSet, ReferenceData reference, RulePartition partition) {
+    this(ruleSet, ruleSet.kieBase(partition), reference);
+  }
+
+  private DroolsRuleEvaluator(RuleSet ruleSet, KieBase kieBase, ReferenceData reference) {
     KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
     configuration.setOption(ClockTypeOption.PSEUDO);
-    this.session = ruleSet.kieBase().newKieSession(configuration, null);
+    this.session = kieBase.newKieSession(configuration, null);
     this.clock = session.getSessionClock();
     this.replayWindow = ruleSet.replayWindow();
     this.reference = reference;
     this.decisions = new DecisionEmitter(reference, ruleSet.version());
-    if (declaresGlobal(ruleSet, DecisionEmitter.GLOBAL)) {
+    if (declaresGlobal(kieBase, DecisionEmitter.GLOBAL)) {
       session.setGlobal(DecisionEmitter.GLOBAL, decisions);
     }
-    if (declaresGlobal(ruleSet, ReferenceData.GLOBAL)) {
+    if (declaresGlobal(kieBase, ReferenceData.GLOBAL)) {
       session.setGlobal(ReferenceData.GLOBAL, reference);
     }
   }
@@ -109,8 +122,8 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     session.fireAllRules();
   }
 
-  private static boolean declaresGlobal(RuleSet ruleSet, String name) {
-    for (KiePackage kiePackage : ruleSet.kieBase().getKiePackages()) {
+  private static boolean declaresGlobal(KieBase kieBase, String name) {
+    for (KiePackage kiePackage : kieBase.getKiePackages()) {
       if (kiePackage.getGlobalVariables().stream()
           .anyMatch(global -> global.getName().equals(name))) {
         return true;

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  *     &#64;description("...")   // optional here, required of bundled rules by the catalog test
  *     &#64;mitre("T1110")       // optional here, required of bundled rules by the catalog test
  *     &#64;falsePositives("...") &#64;references("https://...")  // likewise
+ *     &#64;partition("global")  // optional: correlates across identities; default identity
  * </pre>
  *
  * @param file the DRL file the rule came from, or {@code null} when read from a bare KieBase
@@ -36,7 +37,8 @@ public record RuleMetadata(
     String mitre,
     String file,
     String falsePositives,
-    String references) {
+    String references,
+    RulePartition partition) {
 
   /**
    * The window of a rule that does not declare one. The longest allowed, so a restart replays
@@ -86,6 +88,14 @@ public record RuleMetadata(
       problems.add("@playbook must name a playbook when present, got an empty string");
     }
     Duration window = window(text(meta, "window"), problems);
+    RulePartition partition = RulePartition.IDENTITY;
+    if (text(meta, "partition") != null) {
+      try {
+        partition = RulePartition.parse(text(meta, "partition"));
+      } catch (IllegalArgumentException e) {
+        problems.add("@" + e.getMessage());
+      }
+    }
     if (problems.size() > before) {
       return null;
     }
@@ -100,7 +110,14 @@ public record RuleMetadata(
         text(meta, "mitre"),
         file,
         text(meta, "falsePositives"),
-        text(meta, "references"));
+        text(meta, "references"),
+        partition);
+  }
+
+  /** The partition a rule declares; identity when it declares none (validated by {@link #read}). */
+  static RulePartition partition(Map<String, Object> meta) {
+    String text = text(meta, "partition");
+    return text == null ? RulePartition.IDENTITY : RulePartition.parse(text);
   }
 
   /** Reads a rule's metadata or fails naming the rule and every problem. */

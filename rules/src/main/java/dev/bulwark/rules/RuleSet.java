@@ -22,13 +22,22 @@ import org.kie.api.KieBase;
 public final class RuleSet {
 
   private final KieBase kieBase;
+  private final KieBase identityKieBase;
+  private final KieBase globalKieBase;
   private final List<RuleMetadata> rules;
   private final Duration longestWindow;
   private final String version;
   private final SortedMap<String, String> sources;
 
-  RuleSet(KieBase kieBase, List<RuleMetadata> rules, Map<String, String> drlByFile) {
+  RuleSet(
+      KieBase kieBase,
+      KieBase identityKieBase,
+      KieBase globalKieBase,
+      List<RuleMetadata> rules,
+      Map<String, String> drlByFile) {
     this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
+    this.identityKieBase = Objects.requireNonNull(identityKieBase, "identityKieBase");
+    this.globalKieBase = Objects.requireNonNull(globalKieBase, "globalKieBase");
     this.rules = List.copyOf(rules);
     this.sources = Collections.unmodifiableSortedMap(new TreeMap<>(drlByFile));
     this.version = version(sources);
@@ -70,6 +79,11 @@ public final class RuleSet {
 
   public KieBase kieBase() {
     return kieBase;
+  }
+
+  /** A KieBase holding only the rules of one partition kind (ADR 0802). */
+  public KieBase kieBase(RulePartition partition) {
+    return partition == RulePartition.GLOBAL ? globalKieBase : identityKieBase;
   }
 
   /** The rules, ordered by file and then rule name. */

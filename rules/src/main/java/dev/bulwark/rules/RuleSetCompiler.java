@@ -21,6 +21,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,12 +94,15 @@ public final class RuleSetCompiler {
       kieServices.getRepository().removeKieModule(releaseId);
       throw new RuleCompilationException(problems);
     }
-    KieBase kieBase = newStreamKieBase(releaseId);
+    KieBase[] kieBases = newStreamKieBases(releaseId);
+    KieBase kieBase = kieBases[0];
     List<RuleMetadata> rules = validate(kieBase, drlByFile, problems);
     if (!problems.isEmpty()) {
       throw new RuleCompilationException(problems);
     }
-    RuleSet ruleSet = new RuleSet(kieBase, rules, drlByFile);
+    keepOnly(kieBases[1], RulePartition.IDENTITY);
+    keepOnly(kieBases[2], RulePartition.GLOBAL);
+    RuleSet ruleSet = new RuleSet(kieBase, kieBases[1], kieBases[2], rules, drlByFile);
     LOG.info(
         "BULWARK-0201 compiled {} rules from {} files in {} ms; version {}, longest window {},"
             + " replay window {}",
@@ -111,14 +115,37 @@ public final class RuleSetCompiler {
     return ruleSet;
   }
 
-  private KieBase newStreamKieBase(ReleaseId releaseId) {
+  /**
+   * Three KieBases of the same rules: all of them (backtests, scenarios, one node evaluating
+   * everything), and the two that {@link #keepOnly} narrows to the identity and the global rules.
+   */
+  private KieBase[] newStreamKieBases(ReleaseId releaseId) {
     KieBaseConfiguration configuration = kieServices.newKieBaseConfiguration();
     configuration.setOption(EventProcessingOption.STREAM);
     try {
-      return kieServices.newKieContainer(releaseId, classLoader).newKieBase(configuration);
+      KieContainer container = kieServices.newKieContainer(releaseId, classLoader);
+      return new KieBase[] {
+        container.newKieBase(configuration),
+        container.newKieBase(configuration),
+        container.newKieBase(configuration)
+      };
     } finally {
       // The repository would otherwise keep every rule set ever compiled in this JVM.
       kieServices.getRepository().removeKieModule(releaseId);
+    }
+  }
+
+  /**
+   * Removes from a KieBase of its own the rules of the other partition, so a partition's sessions
+   * neither match nor fire them: each alert is matched once per rule, not once per session.
+   */
+  private static void keepOnly(KieBase kieBase, RulePartition kept) {
+    for (KiePackage kiePackage : kieBase.getKiePackages()) {
+      for (Rule rule : List.copyOf(kiePackage.getRules())) {
+        if (RuleMetadata.partition(rule.getMetaData()) != kept) {
+          kieBase.removeRule(kiePackage.getName(), rule.getName());
+        }
+      }
     }
   }
 

@@ -6,10 +6,12 @@ import static dev.bulwark.app.config.JsonColumns.timestamp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.app.cluster.ClusterProperties;
 import dev.bulwark.core.alert.Alert;
 import dev.bulwark.core.alert.IncomingAlert;
 import dev.bulwark.core.audit.AuditLog;
 import dev.bulwark.core.journal.AlertJournal;
+import dev.bulwark.core.journal.JournalPartitions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -48,11 +50,21 @@ public class JdbcAlertJournal implements AlertJournal {
    * 10, and never see it. Committing in seq order rules that out. This lock orders the appends of
    * one node; the row lock on {@code journal_append_lock} orders those of several nodes (ADR 0801).
    */
+  /** The cursor of the global rules, which read every partition. */
+  static final String GLOBAL = "rules";
+
   private final ReentrantLock appendLock = new ReentrantLock(true);
 
+  private final String nodeId;
+
   JdbcAlertJournal(
-      JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, AuditLog audit) {
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      Clock clock,
+      AuditLog audit,
+      ClusterProperties cluster) {
     this.audit = audit;
+    this.nodeId = cluster.getNodeId();
     this.jdbc = jdbc;
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.transactions = transactions;
@@ -90,14 +102,15 @@ public class JdbcAlertJournal implements AlertJournal {
               alert.dedupKey(),
               timestamp(alert.timestamp()),
               timestamp(now),
-              alert.document().toString()
+              alert.document().toString(),
+              JournalPartitions.of(JournalPartitions.key(alert.document(), alert.dedupKey()))
             });
       }
     }
     if (!rows.isEmpty()) {
       jdbc.batchUpdate(
-          "INSERT INTO alert_journal (dedup_key, event_time, received_at, document)"
-              + " VALUES (?, ?, ?, ?)",
+          "INSERT INTO alert_journal (dedup_key, event_time, received_at, document,"
+              + " rules_partition) VALUES (?, ?, ?, ?, ?)",
           rows);
       // In the same transaction: an alert is in the journal exactly when its acceptance is audited.
       audit.record(
@@ -157,11 +170,27 @@ public class JdbcAlertJournal implements AlertJournal {
 
   @Override
   public boolean advance(long from, long to) {
+    return advance(GLOBAL, from, to);
+  }
+
+  /** Compare-and-set of a cursor, recording this node as the one that evaluated up to there. */
+  boolean advance(String cursor, long from, long to) {
     return jdbc.update(
-            "UPDATE journal_cursor SET position = ? WHERE name = 'rules' AND position = ?",
+            "UPDATE journal_cursor SET position = ?, evaluated_by = ?"
+                + " WHERE name = ? AND position = ?",
             to,
+            nodeId,
+            cursor,
             from)
         == 1;
+  }
+
+  /**
+   * The alerts of one partition behind that partition's cursor: what its identity rules evaluate
+   * (ADR 0802). This journal itself, with the {@code rules} cursor, is what the global rules read.
+   */
+  public AlertJournal partition(int partition) {
+    return new PartitionJournal(this, jdbc, partition);
   }
 
   @Override
@@ -181,9 +210,14 @@ public class JdbcAlertJournal implements AlertJournal {
   /** How many alerts the journal holds, and how many of them the rules have not evaluated yet. */
   public Counts counts() {
     long received = count("SELECT COUNT(*) FROM alert_journal");
+    // An alert is evaluated once both its partition's cursor and the global one have passed it.
     long backlog =
         count(
-            "SELECT COUNT(*) FROM alert_journal WHERE seq >"
+            "SELECT COUNT(*) FROM alert_journal j JOIN journal_cursor c"
+                + " ON c.name = CONCAT('"
+                + JournalPartitions.PREFIX
+                + "', CAST(j.rules_partition AS VARCHAR(10)))"
+                + " WHERE j.seq > c.position OR j.seq >"
                 + " (SELECT position FROM journal_cursor WHERE name = 'rules')");
     return new Counts(received, received - backlog, backlog);
   }
@@ -196,7 +230,7 @@ public class JdbcAlertJournal implements AlertJournal {
   /** The journal's counters as {@code GET /api/v1/status} shows them. */
   public record Counts(long received, long processed, long backlog) {}
 
-  private Alert alert(ResultSet rs, int row) throws SQLException {
+  Alert alert(ResultSet rs, int row) throws SQLException {
     try {
       return new Alert(
           rs.getLong("seq"),

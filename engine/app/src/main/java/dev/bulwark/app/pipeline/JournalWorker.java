@@ -1,10 +1,17 @@
 package dev.bulwark.app.pipeline;
 
+import dev.bulwark.app.cluster.ClusterProperties;
+import dev.bulwark.app.cluster.PartitionLeases;
 import dev.bulwark.app.cluster.RulesLease;
 import dev.bulwark.app.config.BulwarkProperties;
+import dev.bulwark.core.journal.JournalPartitions;
 import dev.bulwark.core.pipeline.CursorMovedException;
-import dev.bulwark.core.pipeline.JournalProcessor;
 import dev.bulwark.core.pipeline.PlaybookDispatcher;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -13,31 +20,41 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The one thread that moves alerts from the journal through the rules to incidents and playbooks.
- * The intake wakes it after each commit, so an alert reaches its incident in milliseconds; it also
- * looks on its own every poll interval, which covers alerts left from before a restart.
+ * The thread that moves alerts from the journal through the rules to incidents and playbooks: for
+ * each journal partition this node holds, its identity rules, and, on the node holding the {@code
+ * rules} lease, the global rules and the playbook starts (ADR 0802). The intake wakes it after each
+ * commit, so an alert reaches its incident in milliseconds; it also looks on its own every poll
+ * interval, which covers alerts left from before a restart and alerts taken in by other nodes.
  */
 @Component
 public class JournalWorker implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(JournalWorker.class);
 
-  private final JournalProcessor processor;
+  private final JournalProcessors processors;
   private final PlaybookDispatcher playbooks;
   private final BulwarkProperties.Processor settings;
   private final RulesLease lease;
+  private final PartitionLeases partitionLeases;
   private volatile boolean leading;
+  private Set<Integer> evaluating = Set.of();
   private final Semaphore wakeUps = new Semaphore(0);
+  private final Duration leaseDuration;
   private volatile boolean running;
   private Thread thread;
+  private ScheduledExecutorService renewer;
 
   JournalWorker(
-      JournalProcessor processor,
+      JournalProcessors processors,
       PlaybookDispatcher playbooks,
       BulwarkProperties properties,
-      RulesLease lease) {
-    this.processor = processor;
+      RulesLease lease,
+      PartitionLeases partitionLeases,
+      ClusterProperties cluster) {
+    this.leaseDuration = cluster.getLeaseDuration();
+    this.processors = processors;
     this.lease = lease;
+    this.partitionLeases = partitionLeases;
     this.playbooks = playbooks;
     this.settings = properties.getProcessor();
   }
@@ -59,6 +76,27 @@ public class JournalWorker implements SmartLifecycle {
     thread = new Thread(this::run, "bulwark-journal-worker");
     thread.setDaemon(true);
     thread.start();
+    // Leases are renewed on a thread of their own: a long batch or a partition's warm-up must not
+    // let them expire and hand the partitions to another node in the middle of the work.
+    renewer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread renewing = new Thread(task, "bulwark-lease-renewer");
+              renewing.setDaemon(true);
+              return renewing;
+            });
+    long period = Math.max(100, leaseDuration.toMillis() / 4);
+    renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private void renew() {
+    try {
+      partitionLeases.hold();
+      lease.holdOrTake();
+    } catch (RuntimeException e) {
+      // The worker's own calls retry; if the database stays away the leases expire, as they should.
+      LOG.warn("BULWARK-8006 renewing the rules leases failed: {}", e.getMessage());
+    }
   }
 
   private void run() {
@@ -71,16 +109,13 @@ public class JournalWorker implements SmartLifecycle {
         if (!running) {
           return;
         }
-        if (!lead()) {
-          continue;
+        for (int partition : partitions()) {
+          evaluate(partition);
         }
-        processor.processAvailable();
-        playbooks.launchPending();
+        if (lead()) {
+          evaluateGlobal();
+        }
         backoffMillis = 0;
-      } catch (CursorMovedException e) {
-        // Another node took the lease while this one was evaluating: it has the alerts now.
-        LOG.warn("BULWARK-8003 {}", e.getMessage());
-        leading = false;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -96,17 +131,62 @@ public class JournalWorker implements SmartLifecycle {
     }
   }
 
+  private void evaluate(int partition) {
+    try {
+      processors.partition(partition).processAvailable();
+    } catch (CursorMovedException e) {
+      // Another node took the partition while this one was evaluating: it has the alerts now.
+      LOG.warn("BULWARK-8003 partition {}: {}", partition, e.getMessage());
+      partitionLeases.lost(partition);
+      evaluating = partitionLeases.hold();
+    }
+  }
+
+  private void evaluateGlobal() {
+    try {
+      processors.global().processAvailable();
+      playbooks.launchPending();
+    } catch (CursorMovedException e) {
+      LOG.warn("BULWARK-8003 global rules: {}", e.getMessage());
+      leading = false;
+    }
+  }
+
   /**
-   * Whether this node evaluates now. A node that just took over starts from a fresh rules session
-   * warmed up from the journal, since the previous holder evaluated alerts this one never saw.
+   * The partitions this node evaluates now. A partition it just took starts from a fresh session
+   * warmed up from that partition's journal, since its previous holder evaluated alerts this node
+   * never saw; one it gave up drops its session.
+   */
+  private Set<Integer> partitions() {
+    Set<Integer> held = partitionLeases.hold();
+    if (!held.equals(evaluating)) {
+      for (int partition = 0; partition < JournalPartitions.COUNT; partition++) {
+        boolean holds = held.contains(partition);
+        if (holds != evaluating.contains(partition)) {
+          processors.partition(partition).reset();
+        }
+      }
+      LOG.info(
+          "BULWARK-8005 node {} evaluates the identity rules of partitions {} (was {})",
+          partitionLeases.nodeId(),
+          new TreeSet<>(held),
+          new TreeSet<>(evaluating));
+      evaluating = held;
+    }
+    return held;
+  }
+
+  /**
+   * Whether this node evaluates the global rules and starts playbooks now. A node that just took
+   * over starts from a fresh session warmed up from the journal.
    */
   private boolean lead() {
     boolean holds = lease.holdOrTake();
     if (holds && !leading) {
-      processor.reset();
-      LOG.info("BULWARK-8001 node {} now evaluates the rules", lease.nodeId());
+      processors.global().reset();
+      LOG.info("BULWARK-8001 node {} now evaluates the global rules", lease.nodeId());
     } else if (!holds && leading) {
-      processor.reset();
+      processors.global().reset();
       LOG.warn("BULWARK-8002 node {} no longer holds the rules lease", lease.nodeId());
     }
     leading = holds;
@@ -116,23 +196,30 @@ public class JournalWorker implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
+    if (renewer != null) {
+      renewer.shutdownNow();
+    }
     if (thread != null) {
       wakeUps.release();
       try {
         thread.join(10_000);
+        if (renewer != null) {
+          renewer.awaitTermination(10, TimeUnit.SECONDS);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
-    processor.reset();
-    if (leading) {
-      leading = false;
-      try {
+    processors.reset();
+    try {
+      partitionLeases.releaseAll();
+      if (leading) {
+        leading = false;
         lease.release();
-      } catch (RuntimeException e) {
-        // The lease then expires on its own; another node waits out the lease duration.
-        LOG.warn("BULWARK-8004 could not release the rules lease: {}", e.getMessage());
       }
+    } catch (RuntimeException e) {
+      // The leases then expire on their own; the other nodes wait out the lease duration.
+      LOG.warn("BULWARK-8004 could not release the rules leases: {}", e.getMessage());
     }
   }
 

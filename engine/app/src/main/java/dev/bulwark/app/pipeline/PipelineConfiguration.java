@@ -1,8 +1,11 @@
 package dev.bulwark.app.pipeline;
 
 import dev.bulwark.app.config.BulwarkProperties;
+import dev.bulwark.app.journal.JdbcAlertJournal;
+import dev.bulwark.app.rules.LiveRules;
 import dev.bulwark.core.incident.IncidentStore;
-import dev.bulwark.core.journal.AlertJournal;
+import dev.bulwark.core.journal.JournalPartitions;
+import dev.bulwark.core.pipeline.CorrelationLocks;
 import dev.bulwark.core.pipeline.IncidentService;
 import dev.bulwark.core.pipeline.JournalProcessor;
 import dev.bulwark.core.pipeline.PipelineMetrics;
@@ -13,11 +16,16 @@ import dev.bulwark.core.risk.RiskPolicy;
 import dev.bulwark.core.risk.RiskService;
 import dev.bulwark.core.risk.RiskStore;
 import dev.bulwark.core.rules.RuleEvaluator;
+import dev.bulwark.rules.DroolsRuleEvaluator;
+import dev.bulwark.rules.RulePartition;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the core pipeline (framework-free) to the application's stores and transactions. */
@@ -50,25 +58,45 @@ class PipelineConfiguration {
     return new RiskService(risks, incidents, policy, clock);
   }
 
+  /**
+   * A processor per journal partition running the identity rules, and one over the whole journal
+   * running the global rules (ADR 0802).
+   */
   @Bean
-  JournalProcessor journalProcessor(
-      AlertJournal journal,
-      Supplier<RuleEvaluator> evaluators,
+  JournalProcessors journalProcessors(
+      JdbcAlertJournal journal,
+      LiveRules rules,
       IncidentService incidents,
       RiskService risk,
       Transactions transactions,
       BulwarkProperties properties,
       PipelineMetrics metrics,
-      Clock clock) {
-    return new JournalProcessor(
-        journal,
-        evaluators,
-        incidents,
-        risk,
-        transactions,
-        properties.getProcessor().getBatchSize(),
-        metrics,
-        clock);
+      Clock clock,
+      JdbcTemplate jdbc) {
+    CorrelationLocks locks = new JdbcCorrelationLocks(jdbc);
+    int batchSize = properties.getProcessor().getBatchSize();
+    Supplier<RuleEvaluator> identityRules =
+        () -> new DroolsRuleEvaluator(rules.current(), rules.reference(), RulePartition.IDENTITY);
+    Supplier<RuleEvaluator> globalRules =
+        () -> new DroolsRuleEvaluator(rules.current(), rules.reference(), RulePartition.GLOBAL);
+    List<JournalProcessor> partitions = new ArrayList<>();
+    for (int partition = 0; partition < JournalPartitions.COUNT; partition++) {
+      partitions.add(
+          new JournalProcessor(
+              journal.partition(partition),
+              identityRules,
+              incidents,
+              risk,
+              transactions,
+              batchSize,
+              metrics,
+              clock,
+              locks));
+    }
+    JournalProcessor global =
+        new JournalProcessor(
+            journal, globalRules, incidents, risk, transactions, batchSize, metrics, clock, locks);
+    return new JournalProcessors(global, partitions);
   }
 
   @Bean

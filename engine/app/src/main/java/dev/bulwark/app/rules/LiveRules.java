@@ -1,6 +1,6 @@
 package dev.bulwark.app.rules;
 
-import dev.bulwark.core.pipeline.JournalProcessor;
+import dev.bulwark.app.pipeline.JournalProcessors;
 import dev.bulwark.rules.RuleCompilationException;
 import dev.bulwark.rules.RuleSet;
 import dev.bulwark.rules.RuleSetCompiler;
@@ -35,13 +35,13 @@ public class LiveRules {
   private final RuleSetCompiler compiler = new RuleSetCompiler();
   private final RulesProperties properties;
   private final ReferenceData reference;
-  private final ObjectProvider<JournalProcessor> processor;
+  private final ObjectProvider<JournalProcessors> processor;
   private volatile RuleSet current;
 
   LiveRules(
       RulesProperties properties,
       ReferenceData reference,
-      ObjectProvider<JournalProcessor> processor) {
+      ObjectProvider<JournalProcessors> processor) {
     this.properties = properties;
     this.reference = reference;
     this.processor = processor;
@@ -85,7 +85,7 @@ public class LiveRules {
     }
     String previous = current.version();
     current = candidate;
-    JournalProcessor journalProcessor = processor.getIfAvailable();
+    JournalProcessors journalProcessor = processor.getIfAvailable();
     if (journalProcessor != null) {
       journalProcessor.reset();
     }

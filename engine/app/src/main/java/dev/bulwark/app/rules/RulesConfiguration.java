@@ -1,7 +1,7 @@
 package dev.bulwark.app.rules;
 
+import dev.bulwark.app.pipeline.JournalProcessors;
 import dev.bulwark.core.audit.AuditLog;
-import dev.bulwark.core.pipeline.JournalProcessor;
 import dev.bulwark.core.risk.RiskPolicy;
 import dev.bulwark.core.rules.RuleEvaluator;
 import dev.bulwark.rules.DroolsRuleEvaluator;
@@ -35,7 +35,7 @@ class RulesConfiguration {
   LiveRules liveRules(
       RulesProperties properties,
       ReferenceData reference,
-      ObjectProvider<JournalProcessor> processor,
+      ObjectProvider<JournalProcessors> processor,
       AuditLog audit) {
     LiveRules rules = new LiveRules(properties, reference, processor);
     LOG.info("BULWARK-0104 compiled {}", rules.current());

@@ -1,5 +1,6 @@
 package dev.bulwark.app.status;
 
+import dev.bulwark.app.cluster.PartitionLeases;
 import dev.bulwark.app.cluster.RulesLease;
 import dev.bulwark.app.journal.JdbcAlertJournal;
 import java.util.LinkedHashMap;
@@ -13,10 +14,12 @@ class StatusController {
 
   private final JdbcAlertJournal journal;
   private final RulesLease lease;
+  private final PartitionLeases partitions;
 
-  StatusController(JdbcAlertJournal journal, RulesLease lease) {
+  StatusController(JdbcAlertJournal journal, RulesLease lease, PartitionLeases partitions) {
     this.journal = journal;
     this.lease = lease;
+    this.partitions = partitions;
   }
 
   @GetMapping("/api/v1/status")
@@ -25,6 +28,8 @@ class StatusController {
     Map<String, Object> cluster = new LinkedHashMap<>();
     cluster.put("node", lease.nodeId());
     cluster.put("rulesNode", lease.holder());
+    // How many of the journal partitions each node evaluates the identity rules of (ADR 0802).
+    cluster.put("partitions", partitions.owners());
     return Map.of("journal", journal.counts(), "cluster", cluster);
   }
 }

@@ -61,6 +61,7 @@ class ClusterBenchmark {
                     "BULWARK_DB_PASSWORD", PostgresTestDatabases.password()),
                 List.of(
                     "--spring.profiles.active=postgres",
+                    "--bulwark.security.allow-embedded-defaults=true",
                     "--bulwark.kafka.enabled=true",
                     "--bulwark.kafka.topic=" + topic,
                     "--bulwark.kafka.group-id=" + topic,
@@ -70,6 +71,12 @@ class ClusterBenchmark {
       }
       JdbcTemplate db = jdbc(database);
       awaitAssigned(db, topic, nodes);
+      // And every node holds its share of the rules partitions (ADR 0802).
+      await(
+          db,
+          "SELECT COUNT(DISTINCT owner) FROM engine_lease WHERE name LIKE 'rules:%'"
+              + " AND expires_at > CURRENT_TIMESTAMP",
+          nodes);
       Duration cpuBefore = cpu(started);
       long start = System.nanoTime();
       produce(topic, run);
@@ -77,16 +84,19 @@ class ClusterBenchmark {
       long total = ALERTS + KafkaTestBroker.PARTITIONS;
       await(db, "SELECT COUNT(*) FROM alert_journal", total);
       long journaled = System.nanoTime();
+      // Evaluated: past both its partition's cursor (identity rules) and the global one.
       await(
           db,
-          "SELECT COUNT(*) FROM alert_journal"
-              + " WHERE seq <= (SELECT position FROM journal_cursor WHERE name = 'rules')",
+          "SELECT COUNT(*) FROM alert_journal j JOIN journal_cursor c"
+              + " ON c.name = 'rules:' || j.rules_partition"
+              + " WHERE j.seq <= c.position"
+              + " AND j.seq <= (SELECT position FROM journal_cursor WHERE name = 'rules')",
           total);
       long evaluated = System.nanoTime();
       Duration cpu = cpu(started).minus(cpuBefore);
       return String.format(
           "nodes=%d alerts=%d produce=%.1fs journaled=%.1fs (%.0f alerts/s) evaluated=%.1fs"
-              + " (%.0f alerts/s) engine-cpu=%.1fs incidents=%d",
+              + " (%.0f alerts/s) engine-cpu=%.1fs incidents=%d evaluating-nodes=%d",
           nodes,
           ALERTS,
           seconds(produced - start),
@@ -95,7 +105,10 @@ class ClusterBenchmark {
           seconds(evaluated - start),
           ALERTS / seconds(evaluated - start),
           cpu.toMillis() / 1000.0,
-          db.queryForObject("SELECT COUNT(*) FROM incident", Long.class));
+          db.queryForObject("SELECT COUNT(*) FROM incident", Long.class),
+          db.queryForObject(
+              "SELECT COUNT(DISTINCT evaluated_by) FROM journal_cursor WHERE name LIKE 'rules:%'",
+              Long.class));
     } finally {
       started.forEach(EngineNode::close);
     }

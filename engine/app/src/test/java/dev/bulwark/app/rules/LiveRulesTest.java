@@ -2,7 +2,7 @@ package dev.bulwark.app.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.core.pipeline.JournalProcessor;
+import dev.bulwark.app.pipeline.JournalProcessors;
 import dev.bulwark.rules.RuleMetadata;
 import dev.bulwark.rules.reference.ReferenceData;
 import java.io.IOException;
@@ -85,6 +85,6 @@ class LiveRulesTest {
     return new LiveRules(
         properties,
         ReferenceData.withDefaults(),
-        new StaticListableBeanFactory().getBeanProvider(JournalProcessor.class));
+        new StaticListableBeanFactory().getBeanProvider(JournalProcessors.class));
   }
 }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ public final class JournalProcessor {
   private final int batchSize;
   private final PipelineMetrics metrics;
   private final Clock clock;
+  private final CorrelationLocks locks;
   private RuleEvaluator evaluator;
 
   public JournalProcessor(
@@ -59,6 +62,33 @@ public final class JournalProcessor {
       int batchSize,
       PipelineMetrics metrics,
       Clock clock) {
+    this(
+        journal,
+        evaluators,
+        incidents,
+        risk,
+        transactions,
+        batchSize,
+        metrics,
+        clock,
+        CorrelationLocks.NONE);
+  }
+
+  /**
+   * @param journal the part of the journal this processor evaluates, with its own cursor
+   * @param locks taken on the correlation keys of a batch's decisions before they are written
+   */
+  public JournalProcessor(
+      AlertJournal journal,
+      Supplier<RuleEvaluator> evaluators,
+      IncidentService incidents,
+      RiskService risk,
+      Transactions transactions,
+      int batchSize,
+      PipelineMetrics metrics,
+      Clock clock,
+      CorrelationLocks locks) {
+    this.locks = locks;
     this.journal = journal;
     this.evaluators = evaluators;
     this.incidents = incidents;
@@ -106,6 +136,9 @@ public final class JournalProcessor {
       long last = batch.get(batch.size() - 1).seq();
       transactions.inTransaction(
           () -> {
+            if (!decisions.isEmpty()) {
+              locks.lock(correlationKeys(decisions));
+            }
             decisions.forEach(decision -> apply(decision, bySeq));
             if (!journal.advance(from, last)) {
               // Another node evaluated these alerts first: roll back so no incident is doubled.
@@ -121,6 +154,21 @@ public final class JournalProcessor {
     }
     recordLatency(decisions, bySeq);
     metrics.alertsEvaluated(batch.size());
+  }
+
+  /** The keys a batch's decisions write: their own, and the hosts a user's risk signal scores. */
+  private static Set<String> correlationKeys(List<Decision> decisions) {
+    Set<String> keys = new TreeSet<>();
+    for (Decision decision : decisions) {
+      keys.add(decision.correlationKey());
+      if (decision.kind() == Decision.Kind.RISK && decision.entityKey().startsWith("user:")) {
+        decision
+            .entities()
+            .hosts()
+            .forEach(host -> keys.add(Decision.RISK_PREFIX + "host:" + host));
+      }
+    }
+    return keys;
   }
 
   private void apply(Decision decision, Map<Long, Alert> bySeq) {
