@@ -6,13 +6,17 @@ import dev.bulwark.core.rules.RuleEvaluator;
 import dev.bulwark.rules.reference.ReferenceData;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
+import org.drools.core.common.InternalFactHandle;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.time.SessionPseudoClock;
 
 /**
@@ -33,6 +37,14 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
   private final DecisionEmitter decisions;
   private final ReferenceData reference;
   private final Duration replayWindow;
+  private final DocumentFields documentFields;
+  private final Interner interner = new Interner();
+  private final Retention retention;
+  private final PriorityQueue<Held> held =
+      new PriorityQueue<>(Comparator.comparingLong(Held::expiresAt));
+
+  /** A fact kept for a rule's window, until the event clock passes {@code expiresAt}. */
+  private record Held(long expiresAt, FactHandle handle) {}
 
   /** An evaluator with the shipped reference data and no identities. */
   public DroolsRuleEvaluator(RuleSet ruleSet) {
@@ -48,6 +60,8 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     this.session = ruleSet.kieBase().newKieSession(configuration, null);
     this.clock = session.getSessionClock();
     this.replayWindow = ruleSet.replayWindow();
+    this.documentFields = ruleSet.documentFields();
+    this.retention = new Retention(ruleSet);
     this.reference = reference;
     this.decisions = new DecisionEmitter(reference, ruleSet.version());
     if (declaresGlobal(ruleSet, DecisionEmitter.GLOBAL)) {
@@ -89,7 +103,10 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     return Instant.ofEpochMilli(clock.getCurrentTime());
   }
 
-  /** How many alerts the session holds; expiry keeps it bounded. */
+  /**
+   * How many facts (alerts and traces) the session holds: only those inside the window of a rule
+   * that can still match them.
+   */
   long factCount() {
     return session.getFactCount();
   }
@@ -99,14 +116,49 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     long now = clock.getCurrentTime();
     if (eventTime > now) {
       clock.advanceTime(eventTime - now, TimeUnit.MILLISECONDS);
+      now = eventTime;
     }
-    AlertEvent event = new AlertEvent(alert);
+    deleteExpired(now);
+    AlertEvent event = new AlertEvent(alert, documentFields, interner);
+    FactHandle trace = null;
     if (event.getAction() != null && Trace.TRACKED_ACTIONS.contains(event.getAction())) {
       boolean masked = reference.isCorporate(event.getSourceIp()) || reference.isAnonymising(event);
-      session.insert(new Trace(event, masked));
+      trace = session.insert(new Trace(event, masked));
     }
-    session.insert(event);
+    FactHandle handle = session.insert(event);
     session.fireAllRules();
+    // Its own alert's rules have fired; from here a fact stays only for a rule that looks back.
+    if (trace != null) {
+      keepOrDelete(trace, eventTime, now);
+    }
+    keepOrDelete(handle, eventTime, now);
+  }
+
+  private void keepOrDelete(FactHandle handle, long eventTime, long now) {
+    long window = retention.windowMillis(handle);
+    if (window == Retention.NONE) {
+      session.delete(handle);
+      return;
+    }
+    if (window == Long.MAX_VALUE) {
+      return; // left to the type's @Expires
+    }
+    long expiresAt = eventTime + window + AlertEvent.ALLOWED_LATENESS.toMillis();
+    if (expiresAt < now) {
+      session.delete(handle);
+    } else {
+      held.add(new Held(expiresAt, handle));
+    }
+  }
+
+  /** Deletes the facts whose windows the event clock has passed (the session may have already). */
+  private void deleteExpired(long now) {
+    while (!held.isEmpty() && held.peek().expiresAt() < now) {
+      FactHandle handle = held.poll().handle();
+      if (!(handle instanceof InternalFactHandle fact) || fact.isValid()) {
+        session.delete(handle);
+      }
+    }
   }
 
   private static boolean declaresGlobal(RuleSet ruleSet, String name) {
