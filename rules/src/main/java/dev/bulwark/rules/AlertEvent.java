@@ -22,15 +22,20 @@ import org.kie.api.definition.type.Timestamp;
  */
 @Role(Role.Type.EVENT)
 @Timestamp("timestamp")
-// An event is dropped once the session clock (the latest event time seen) has moved 2h past its
-// @timestamp; without an expiry, an event matched by a pattern with no temporal bound would stay in
-// memory forever. 2h = the longest window a rule may declare (1h) + the lateness allowed (1h): an
-// alert up to an hour late still finds every alert of its window. The policy is the default,
-// TIME_HARD, so no rule can stretch it.
+// The hard cap: an event is dropped once the session clock (the latest event time seen) has moved
+// 2h past its @timestamp. 2h = the longest window a rule may declare on alerts (1h) + the lateness
+// allowed (1h). Most events leave far sooner: the evaluator deletes an event as soon as no rule
+// that looks back can match it any more (see Retention). The cap must be declared: without it
+// Drools infers one from the rules' temporal operators, which would leave out the lateness.
 @Expires("2h")
 public final class AlertEvent implements Evidence {
 
-  /** How long after its event time an alert stays in a session; matches {@link Expires} above. */
+  /**
+   * The longest an alert stays in a session after its event time: the longest window a rule may
+   * declare on alerts (1h) + the lateness allowed (1h), so an alert up to an hour late still finds
+   * every alert of its window. Matches {@link Expires} above; most leave far sooner: see {@link
+   * DroolsRuleEvaluator}.
+   */
   public static final Duration EXPIRY = Duration.ofHours(2);
 
   /** How late (behind the latest event time) an alert may arrive and still correlate fully. */
@@ -75,31 +80,32 @@ public final class AlertEvent implements Evidence {
    */
   AlertEvent(Alert alert, DocumentFields fields, Interner interner) {
     Objects.requireNonNull(alert, "alert");
+    DocumentReader document = new DocumentReader(alert);
     this.alert = fields.wholeDocument() ? alert : null;
     this.seq = alert.seq();
     this.timestamp = alert.timestamp().toEpochMilli();
-    this.kind = interner.intern(alert.text("event.kind"));
-    this.categories = interned(alert.texts("event.category"), interner);
-    this.types = interned(alert.texts("event.type"), interner);
-    this.action = interner.intern(alert.text("event.action"));
-    this.outcome = interner.intern(alert.text("event.outcome"));
-    Double risk = alert.number("event.risk_score");
+    this.kind = interner.intern(document.text("event.kind"));
+    this.categories = interned(document.texts("event.category"), interner);
+    this.types = interned(document.texts("event.type"), interner);
+    this.action = interner.intern(document.text("event.action"));
+    this.outcome = interner.intern(document.text("event.outcome"));
+    Double risk = document.number("event.risk_score");
     // A primitive with 0 for "absent" keeps `riskScore >= 73` safe in DRL: no null to unbox.
     this.riskScore = risk == null ? 0 : risk;
-    this.userName = interner.intern(alert.userName());
-    this.hostName = interner.intern(alert.hostName());
-    this.sourceIp = interner.intern(alert.sourceIp());
-    this.tags = interned(alert.texts("tags"), interner);
-    this.asNumber = interner.intern(alert.text("source.as.number"));
-    this.asOrganization = interner.intern(alert.text("source.as.organization.name"));
-    this.country = interner.intern(alert.text("source.geo.country_iso_code"));
-    this.lat = orNaN(alert.number("source.geo.location.lat"));
-    this.lon = orNaN(alert.number("source.geo.location.lon"));
-    this.deviceId = interner.intern(alert.text("device.id"));
-    this.processName = interner.intern(alert.text("process.name"));
-    Double duration = alert.number("event.duration");
+    this.userName = interner.intern(document.text("user.name"));
+    this.hostName = interner.intern(document.text("host.name"));
+    this.sourceIp = interner.intern(document.text("source.ip"));
+    this.tags = interned(document.texts("tags"), interner);
+    this.asNumber = interner.intern(document.text("source.as.number"));
+    this.asOrganization = interner.intern(document.text("source.as.organization.name"));
+    this.country = interner.intern(document.text("source.geo.country_iso_code"));
+    this.lat = orNaN(document.number("source.geo.location.lat"));
+    this.lon = orNaN(document.number("source.geo.location.lon"));
+    this.deviceId = interner.intern(document.text("device.id"));
+    this.processName = interner.intern(document.text("process.name"));
+    Double duration = document.number("event.duration");
     this.durationNanos = duration == null ? 0 : duration;
-    this.texts = texts(alert, fields, interner);
+    this.texts = texts(document, fields, interner);
   }
 
   private static List<String> interned(List<String> values, Interner interner) {
@@ -113,13 +119,14 @@ public final class AlertEvent implements Evidence {
     return List.of(shared);
   }
 
-  private static Map<String, String> texts(Alert alert, DocumentFields fields, Interner interner) {
+  private static Map<String, String> texts(
+      DocumentReader document, DocumentFields fields, Interner interner) {
     if (fields.wholeDocument() || fields.texts().isEmpty()) {
       return Map.of();
     }
     Map<String, String> texts = null;
     for (String field : fields.texts()) {
-      String value = alert.text(field);
+      String value = document.text(field);
       if (value != null) {
         if (texts == null) {
           texts = new HashMap<>(4);

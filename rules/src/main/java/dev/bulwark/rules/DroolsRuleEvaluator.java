@@ -26,6 +26,12 @@ import org.kie.api.time.SessionPseudoClock;
  * week's alerts gives last week's decisions; an alert that arrives late is still inserted and joins
  * the windows it falls in. Not thread-safe, like every {@link RuleEvaluator}.
  *
+ * <p>Memory is bounded by the rules' windows, not by the event rate: the evaluator inserts compact
+ * events (no document), and once an alert's own rules have fired it keeps the alert and its trace
+ * only if a rule with a {@code @window} can still match them ({@link Retention}), until that window
+ * plus {@link AlertEvent#ALLOWED_LATENESS} has passed in event time, and never longer than {@link
+ * AlertEvent#EXPIRY} or {@link Trace#EXPIRY} (their {@code @Expires}, which Drools enforces too).
+ *
  * <pre>
  * Supplier&lt;RuleEvaluator&gt; evaluators = () -&gt; new DroolsRuleEvaluator(ruleSet);
  * </pre>
@@ -129,21 +135,23 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     session.fireAllRules();
     // Its own alert's rules have fired; from here a fact stays only for a rule that looks back.
     if (trace != null) {
-      keepOrDelete(trace, eventTime, now);
+      keepOrDelete(trace, eventTime, now, Trace.EXPIRY.toMillis());
     }
-    keepOrDelete(handle, eventTime, now);
+    keepOrDelete(handle, eventTime, now, AlertEvent.EXPIRY.toMillis());
   }
 
-  private void keepOrDelete(FactHandle handle, long eventTime, long now) {
+  /**
+   * Deletes the fact now if no rule that looks back holds it, else keeps it for the longest window
+   * of those rules plus the allowed lateness, and never longer than its type's expiry.
+   */
+  private void keepOrDelete(FactHandle handle, long eventTime, long now, long expiry) {
     long window = retention.windowMillis(handle);
     if (window == Retention.NONE) {
       session.delete(handle);
       return;
     }
-    if (window == Long.MAX_VALUE) {
-      return; // left to the type's @Expires
-    }
-    long expiresAt = eventTime + window + AlertEvent.ALLOWED_LATENESS.toMillis();
+    long keep = Math.min(expiry, saturatedAdd(window, AlertEvent.ALLOWED_LATENESS.toMillis()));
+    long expiresAt = eventTime + keep;
     if (expiresAt < now) {
       session.delete(handle);
     } else {
@@ -151,10 +159,16 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     }
   }
 
-  /** Deletes the facts whose windows the event clock has passed (the session may have already). */
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return sum < a ? Long.MAX_VALUE : sum;
+  }
+
+  /** Deletes the facts whose windows the event clock has passed . */
   private void deleteExpired(long now) {
     while (!held.isEmpty() && held.peek().expiresAt() < now) {
       FactHandle handle = held.poll().handle();
+      // A rule may have deleted it already.
       if (!(handle instanceof InternalFactHandle fact) || fact.isValid()) {
         session.delete(handle);
       }

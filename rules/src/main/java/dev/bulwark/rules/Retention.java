@@ -41,7 +41,8 @@ final class Retention {
    */
   long windowMillis(FactHandle handle) {
     if (!(handle instanceof InternalFactHandle fact) || fact.getLinkedTuples() == null) {
-      // Not a handle this version of Drools links to its tuples: keep the fact to its expiry.
+      // Not a handle this version of Drools links to its tuples: keep the fact to its type's
+      // expiry.
       return Long.MAX_VALUE;
     }
     long[] longest = {NONE};
