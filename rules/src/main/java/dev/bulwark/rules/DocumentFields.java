@@ -23,7 +23,9 @@ record DocumentFields(Set<String> texts, boolean wholeDocument) {
   /** Keep everything: what a caller outside a rule set (a test, a tool) gets. */
   static final DocumentFields ALL = new DocumentFields(Set.of(), true);
 
-  private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
+  // Strings first, so that a "//" inside one (a URL in @references) does not start a comment.
+  private static final Pattern STRING_OR_COMMENT =
+      Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
   private static final Pattern LITERAL_TEXT =
       Pattern.compile("\\btext\\s*\\(\\s*\"([^\"\\\\]*)\"\\s*\\)");
   private static final Pattern ANY_TEXT = Pattern.compile("\\btext\\s*\\(");
@@ -42,7 +44,7 @@ record DocumentFields(Set<String> texts, boolean wholeDocument) {
     Set<String> texts = new TreeSet<>();
     boolean whole = false;
     for (String drl : drls) {
-      String code = IMPORT.matcher(COMMENT.matcher(drl).replaceAll(" ")).replaceAll(" ");
+      String code = IMPORT.matcher(withoutComments(drl)).replaceAll(" ");
       Matcher literal = LITERAL_TEXT.matcher(code);
       int literalCalls = 0;
       while (literal.find()) {
@@ -63,5 +65,16 @@ record DocumentFields(Set<String> texts, boolean wholeDocument) {
       }
     }
     return new DocumentFields(texts, whole);
+  }
+
+  private static String withoutComments(String drl) {
+    Matcher token = STRING_OR_COMMENT.matcher(drl);
+    StringBuilder code = new StringBuilder(drl.length());
+    while (token.find()) {
+      String kept = token.group().startsWith("\"") ? token.group() : " ";
+      token.appendReplacement(code, Matcher.quoteReplacement(kept));
+    }
+    token.appendTail(code);
+    return code.toString();
   }
 }
