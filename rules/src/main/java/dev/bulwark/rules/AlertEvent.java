@@ -2,7 +2,10 @@ package dev.bulwark.rules;
 
 import dev.bulwark.core.alert.Alert;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.kie.api.definition.type.Expires;
 import org.kie.api.definition.type.Role;
@@ -11,22 +14,28 @@ import org.kie.api.definition.type.Timestamp;
 /**
  * One journaled alert as the rules see it: a Drools event stamped with the alert's event time, so
  * temporal operators ({@code before}, {@code after}, windows) compare {@code @timestamp}s, not
- * arrival times. The fields rules match on are read once here; anything else is reachable through
- * {@link #text(String)} or {@link #getAlert()}.
+ * arrival times. The fields rules match on are read once here, and of the rest of the document only
+ * the fields the rule set names in {@code text("...")} calls (see {@link DocumentFields}): the
+ * session holds compact events, not parsed documents, whose home is the journal.
  *
  * <p>Public because the executable model compiles rule code that reads these getters.
  */
 @Role(Role.Type.EVENT)
 @Timestamp("timestamp")
-// An event is dropped once the session clock (the latest event time seen) has moved 2h past its
-// @timestamp; without an expiry, an event matched by a pattern with no temporal bound would stay in
-// memory forever. 2h = the longest window a rule may declare (1h) + the lateness allowed (1h): an
-// alert up to an hour late still finds every alert of its window. The policy is the default,
-// TIME_HARD, so no rule can stretch it.
+// The hard cap: an event is dropped once the session clock (the latest event time seen) has moved
+// 2h past its @timestamp. 2h = the longest window a rule may declare on alerts (1h) + the lateness
+// allowed (1h). Most events leave far sooner: the evaluator deletes an event as soon as no rule
+// that looks back can match it any more (see Retention). The cap must be declared: without it
+// Drools infers one from the rules' temporal operators, which would leave out the lateness.
 @Expires("2h")
 public final class AlertEvent implements Evidence {
 
-  /** How long after its event time an alert stays in a session; matches {@link Expires} above. */
+  /**
+   * The longest an alert stays in a session after its event time: the longest window a rule may
+   * declare on alerts (1h) + the lateness allowed (1h), so an alert up to an hour late still finds
+   * every alert of its window. Matches {@link Expires} above; most leave far sooner: see {@link
+   * DroolsRuleEvaluator}.
+   */
   public static final Duration EXPIRY = Duration.ofHours(2);
 
   /** How late (behind the latest event time) an alert may arrive and still correlate fully. */
@@ -36,9 +45,11 @@ public final class AlertEvent implements Evidence {
   public static final Duration MAX_WINDOW = EXPIRY.minus(ALLOWED_LATENESS);
 
   private final Alert alert;
+  private final long seq;
   private final long timestamp;
   private final String kind;
   private final List<String> categories;
+  private final List<String> types;
   private final String action;
   private final String outcome;
   private final double riskScore;
@@ -46,42 +57,111 @@ public final class AlertEvent implements Evidence {
   private final String hostName;
   private final String sourceIp;
   private final List<String> tags;
+  private final String asNumber;
+  private final String asOrganization;
+  private final String country;
   private final double lat;
   private final double lon;
+  private final String deviceId;
+  private final String processName;
   private final double durationNanos;
+  private final Map<String, String> texts;
 
+  /** An event that keeps the whole alert: for callers outside an evaluator (tests, tools). */
   public AlertEvent(Alert alert) {
-    this.alert = Objects.requireNonNull(alert, "alert");
+    this(alert, DocumentFields.ALL, new Interner());
+  }
+
+  /**
+   * An event that keeps the fields every rule may match on and, of the rest of the document, only
+   * what {@code fields} says the rule set reads; equal strings are shared through {@code interner}.
+   * Without the document, an event held for a day of correlation costs a few hundred bytes instead
+   * of several kilobytes.
+   */
+  AlertEvent(Alert alert, DocumentFields fields, Interner interner) {
+    Objects.requireNonNull(alert, "alert");
+    DocumentReader document = new DocumentReader(alert);
+    this.alert = fields.wholeDocument() ? alert : null;
+    this.seq = alert.seq();
     this.timestamp = alert.timestamp().toEpochMilli();
-    this.kind = alert.text("event.kind");
-    this.categories = List.copyOf(alert.texts("event.category"));
-    this.action = alert.text("event.action");
-    this.outcome = alert.text("event.outcome");
-    Double risk = alert.number("event.risk_score");
+    this.kind = interner.intern(document.text("event.kind"));
+    this.categories = interned(document.texts("event.category"), interner);
+    this.types = interned(document.texts("event.type"), interner);
+    this.action = interner.intern(document.text("event.action"));
+    this.outcome = interner.intern(document.text("event.outcome"));
+    Double risk = document.number("event.risk_score");
     // A primitive with 0 for "absent" keeps `riskScore >= 73` safe in DRL: no null to unbox.
     this.riskScore = risk == null ? 0 : risk;
-    this.userName = alert.userName();
-    this.hostName = alert.hostName();
-    this.sourceIp = alert.sourceIp();
-    this.tags = List.copyOf(alert.texts("tags"));
-    this.lat = orNaN(alert.number("source.geo.location.lat"));
-    this.lon = orNaN(alert.number("source.geo.location.lon"));
-    Double duration = alert.number("event.duration");
+    this.userName = interner.intern(document.text("user.name"));
+    this.hostName = interner.intern(document.text("host.name"));
+    this.sourceIp = interner.intern(document.text("source.ip"));
+    this.tags = interned(document.texts("tags"), interner);
+    this.asNumber = interner.intern(document.text("source.as.number"));
+    this.asOrganization = interner.intern(document.text("source.as.organization.name"));
+    this.country = interner.intern(document.text("source.geo.country_iso_code"));
+    this.lat = orNaN(document.number("source.geo.location.lat"));
+    this.lon = orNaN(document.number("source.geo.location.lon"));
+    this.deviceId = interner.intern(document.text("device.id"));
+    this.processName = interner.intern(document.text("process.name"));
+    Double duration = document.number("event.duration");
     this.durationNanos = duration == null ? 0 : duration;
+    this.texts = texts(document, fields, interner);
+  }
+
+  private static List<String> interned(List<String> values, Interner interner) {
+    if (values.isEmpty()) {
+      return List.of();
+    }
+    String[] shared = new String[values.size()];
+    for (int i = 0; i < shared.length; i++) {
+      shared[i] = interner.intern(values.get(i));
+    }
+    return List.of(shared);
+  }
+
+  private static Map<String, String> texts(
+      DocumentReader document, DocumentFields fields, Interner interner) {
+    if (fields.wholeDocument() || fields.texts().isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> texts = null;
+    for (String field : fields.texts()) {
+      String value = document.text(field);
+      if (value != null) {
+        if (texts == null) {
+          texts = new HashMap<>(4);
+        }
+        texts.put(field, interner.intern(value));
+      }
+    }
+    return texts == null ? Map.of() : texts;
   }
 
   private static double orNaN(Double value) {
     return value == null ? Double.NaN : value;
   }
 
+  /**
+   * The whole alert. Only events of a rule set that reads whole documents keep it (see {@link
+   * DocumentFields}); in a compact event the document is in the journal, under {@link #getSeq()}.
+   *
+   * @throws IllegalStateException for a compact event
+   */
   public Alert getAlert() {
+    if (alert == null) {
+      throw new IllegalStateException(
+          "alert "
+              + seq
+              + " was kept without its document because no rule of this rule set reads"
+              + " getAlert(); read it from the journal by its seq");
+    }
     return alert;
   }
 
   /** The journal position of the alert. */
   @Override
   public long getSeq() {
-    return alert.seq();
+    return seq;
   }
 
   /** The event time ({@code @timestamp}) in epoch milliseconds; Drools' event timestamp. */
@@ -135,7 +215,16 @@ public final class AlertEvent implements Evidence {
 
   /** A short human label: the SIEM rule name, the message, or the event action. */
   public String getSummary() {
-    return alert.summary();
+    if (alert != null) {
+      return alert.summary();
+    }
+    for (String field : DocumentFields.SUMMARY_FIELDS) {
+      String value = text(field);
+      if (value != null) {
+        return value;
+      }
+    }
+    return "alert " + seq;
   }
 
   /** {@code tags}, e.g. {@code [vpn]}; empty when absent. */
@@ -145,17 +234,17 @@ public final class AlertEvent implements Evidence {
 
   /** {@code source.as.number} as text, or {@code null}. */
   public String getAsNumber() {
-    return alert.text("source.as.number");
+    return asNumber;
   }
 
   /** {@code source.as.organization.name}, or {@code null}. */
   public String getAsOrganization() {
-    return alert.text("source.as.organization.name");
+    return asOrganization;
   }
 
   /** {@code source.geo.country_iso_code}, or {@code null}. */
   public String getCountry() {
-    return alert.text("source.geo.country_iso_code");
+    return country;
   }
 
   /** {@code source.geo.location.lat}, or NaN. */
@@ -170,12 +259,12 @@ public final class AlertEvent implements Evidence {
 
   /** {@code device.id}, or {@code null}. */
   public String getDeviceId() {
-    return alert.text("device.id");
+    return deviceId;
   }
 
   /** {@code process.name}, or {@code null}. */
   public String getProcessName() {
-    return alert.text("process.name");
+    return processName;
   }
 
   /** {@code event.duration} in nanoseconds, or 0. */
@@ -185,16 +274,42 @@ public final class AlertEvent implements Evidence {
 
   /** Whether {@code event.type} contains the value, e.g. {@code start}. */
   public boolean hasType(String type) {
-    return alert.texts("event.type").contains(type);
+    return types.contains(type);
   }
 
-  /** Any ECS field as text (see {@link Alert#text(String)}), or {@code null}. */
+  /**
+   * Any ECS field the rule set names in a {@code text("...")} call, as text (see {@link
+   * Alert#text(String)}), or {@code null}. A compact event keeps exactly those fields; a field the
+   * rule set does not name is {@code null} here (the rule set would not ask for it).
+   */
   public String text(String field) {
-    return alert.text(field);
+    if (alert != null) {
+      return alert.text(field);
+    }
+    // event.action and the other extracted fields are answered from what the event keeps.
+    String value = texts.get(field);
+    return value != null ? value : extracted(field);
+  }
+
+  private String extracted(String field) {
+    return switch (field) {
+      case "event.kind" -> kind;
+      case "event.action" -> action;
+      case "event.outcome" -> outcome;
+      case "user.name" -> userName;
+      case "host.name" -> hostName;
+      case "source.ip" -> sourceIp;
+      case "source.as.number" -> asNumber;
+      case "source.as.organization.name" -> asOrganization;
+      case "source.geo.country_iso_code" -> country;
+      case "device.id" -> deviceId;
+      case "process.name" -> processName;
+      default -> null;
+    };
   }
 
   @Override
   public String toString() {
-    return "AlertEvent[" + alert.seq() + " @ " + alert.timestamp() + "]";
+    return "AlertEvent[" + seq + " @ " + Instant.ofEpochMilli(timestamp) + "]";
   }
 }

@@ -6,14 +6,18 @@ import dev.bulwark.core.rules.RuleEvaluator;
 import dev.bulwark.rules.reference.ReferenceData;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
+import org.drools.core.common.InternalFactHandle;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.time.SessionPseudoClock;
 
 /**
@@ -22,6 +26,12 @@ import org.kie.api.time.SessionPseudoClock;
  * back, so windows and expiry depend on the alerts alone, not on when they arrive. A replay of last
  * week's alerts gives last week's decisions; an alert that arrives late is still inserted and joins
  * the windows it falls in. Not thread-safe, like every {@link RuleEvaluator}.
+ *
+ * <p>Memory is bounded by the rules' windows, not by the event rate: the evaluator inserts compact
+ * events (no document), and once an alert's own rules have fired it keeps the alert and its trace
+ * only if a rule with a {@code @window} can still match them ({@link Retention}), until that window
+ * plus {@link AlertEvent#ALLOWED_LATENESS} has passed in event time, and never longer than {@link
+ * AlertEvent#EXPIRY} or {@link Trace#EXPIRY} (their {@code @Expires}, which Drools enforces too).
  *
  * <pre>
  * Supplier&lt;RuleEvaluator&gt; evaluators = () -&gt; new DroolsRuleEvaluator(ruleSet);
@@ -34,6 +44,14 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
   private final DecisionEmitter decisions;
   private final ReferenceData reference;
   private final Duration replayWindow;
+  private final DocumentFields documentFields;
+  private final Interner interner = new Interner();
+  private final Retention retention;
+  private final PriorityQueue<Held> held =
+      new PriorityQueue<>(Comparator.comparingLong(Held::expiresAt));
+
+  /** A fact kept for a rule's window, until the event clock passes {@code expiresAt}. */
+  private record Held(long expiresAt, FactHandle handle) {}
 
   /** An evaluator with the shipped reference data and no identities. */
   public DroolsRuleEvaluator(RuleSet ruleSet) {
@@ -61,6 +79,8 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     this.session = kieBase.newKieSession(configuration, null);
     this.clock = session.getSessionClock();
     this.replayWindow = ruleSet.replayWindow();
+    this.documentFields = ruleSet.documentFields();
+    this.retention = new Retention(ruleSet);
     this.reference = reference;
     this.decisions = new DecisionEmitter(reference, ruleSet.version());
     if (declaresGlobal(kieBase, DecisionEmitter.GLOBAL)) {
@@ -102,7 +122,10 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     return Instant.ofEpochMilli(clock.getCurrentTime());
   }
 
-  /** How many alerts the session holds; expiry keeps it bounded. */
+  /**
+   * How many facts (alerts and traces) the session holds: only those inside the window of a rule
+   * that can still match them.
+   */
   long factCount() {
     return session.getFactCount();
   }
@@ -112,14 +135,57 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     long now = clock.getCurrentTime();
     if (eventTime > now) {
       clock.advanceTime(eventTime - now, TimeUnit.MILLISECONDS);
+      now = eventTime;
     }
-    AlertEvent event = new AlertEvent(alert);
+    deleteExpired(now);
+    AlertEvent event = new AlertEvent(alert, documentFields, interner);
+    FactHandle trace = null;
     if (event.getAction() != null && Trace.TRACKED_ACTIONS.contains(event.getAction())) {
       boolean masked = reference.isCorporate(event.getSourceIp()) || reference.isAnonymising(event);
-      session.insert(new Trace(event, masked));
+      trace = session.insert(new Trace(event, masked));
     }
-    session.insert(event);
+    FactHandle handle = session.insert(event);
     session.fireAllRules();
+    // Its own alert's rules have fired; from here a fact stays only for a rule that looks back.
+    if (trace != null) {
+      keepOrDelete(trace, eventTime, now, Trace.EXPIRY.toMillis());
+    }
+    keepOrDelete(handle, eventTime, now, AlertEvent.EXPIRY.toMillis());
+  }
+
+  /**
+   * Deletes the fact now if no rule that looks back holds it, else keeps it for the longest window
+   * of those rules plus the allowed lateness, and never longer than its type's expiry.
+   */
+  private void keepOrDelete(FactHandle handle, long eventTime, long now, long expiry) {
+    long window = retention.windowMillis(handle);
+    if (window == Retention.NONE) {
+      session.delete(handle);
+      return;
+    }
+    long keep = Math.min(expiry, saturatedAdd(window, AlertEvent.ALLOWED_LATENESS.toMillis()));
+    long expiresAt = eventTime + keep;
+    if (expiresAt < now) {
+      session.delete(handle);
+    } else {
+      held.add(new Held(expiresAt, handle));
+    }
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return sum < a ? Long.MAX_VALUE : sum;
+  }
+
+  /** Deletes the facts whose windows the event clock has passed . */
+  private void deleteExpired(long now) {
+    while (!held.isEmpty() && held.peek().expiresAt() < now) {
+      FactHandle handle = held.poll().handle();
+      // A rule may have deleted it already.
+      if (!(handle instanceof InternalFactHandle fact) || fact.isValid()) {
+        session.delete(handle);
+      }
+    }
   }
 
   private static boolean declaresGlobal(KieBase kieBase, String name) {

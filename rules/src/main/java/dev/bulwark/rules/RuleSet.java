@@ -28,6 +28,7 @@ public final class RuleSet {
   private final Duration longestWindow;
   private final String version;
   private final SortedMap<String, String> sources;
+  private final DocumentFields documentFields;
 
   RuleSet(
       KieBase kieBase,
@@ -41,6 +42,7 @@ public final class RuleSet {
     this.rules = List.copyOf(rules);
     this.sources = Collections.unmodifiableSortedMap(new TreeMap<>(drlByFile));
     this.version = version(sources);
+    this.documentFields = DocumentFields.of(sources.values());
     this.longestWindow =
         rules.stream()
             .map(RuleMetadata::window)
@@ -75,6 +77,11 @@ public final class RuleSet {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);
     }
+  }
+
+  /** What of an alert's document the rules read: all that an event in a session keeps. */
+  DocumentFields documentFields() {
+    return documentFields;
   }
 
   public KieBase kieBase() {

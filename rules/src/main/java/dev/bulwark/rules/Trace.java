@@ -15,11 +15,15 @@ import org.kie.api.definition.type.Timestamp;
  */
 @Role(Role.Type.EVENT)
 @Timestamp("timestamp")
-// 25h = the longest window a rule may declare (24h) + the lateness allowed (1h).
+// 25h = the longest window a rule may declare (24h) + the lateness allowed (1h): the hard cap, as
+// for AlertEvent; the evaluator deletes at once the traces no day-long rule holds.
 @Expires("25h")
 public final class Trace implements Evidence {
 
-  /** How long after its event time a trace stays in a session; matches {@link Expires} above. */
+  /**
+   * The longest a trace stays in a session after its event time: the longest window a rule may
+   * declare (24h) + the lateness allowed (1h). Matches {@link Expires} above.
+   */
   public static final Duration EXPIRY = Duration.ofHours(25);
 
   /** The {@code event.action}s that leave a trace. */

@@ -17,7 +17,8 @@ class DroolsRuleEvaluatorTest {
 
   @Test
   void alertsExpireOnceTheEventClockPassesTheirExpirySoMemoryStaysBounded() {
-    // Event times 09:00, 09:30, 10:00, 11:15, 13:20; an alert is kept for 2h of event time.
+    // Repository clones of five users at 09:00, 09:30, 10:00, 11:15, 13:20. The bulk-clone rule
+    // looks back 1h, so a clone is kept for 1h + 1h of allowed lateness of event time.
     List<Alert> alerts = TestAlerts.ndjson("evaluator/alerts_hours_apart.ndjson");
     List<Long> held = new ArrayList<>();
 
@@ -30,6 +31,34 @@ class DroolsRuleEvaluatorTest {
 
     // At 11:15 the 09:00 alert has expired; at 13:20 all but the newest have.
     assertThat(held).containsExactly(1L, 2L, 3L, 3L, 1L);
+  }
+
+  @Test
+  void anAlertNoRuleLooksBackAtIsNotHeldOnceItsOwnRulesHaveFired() {
+    // Process starts: only the single-alert remote-tool rule reads them.
+    List<Alert> alerts = TestAlerts.ndjson("evaluator/process_starts_hours_apart.ndjson");
+
+    try (DroolsRuleEvaluator evaluator = new DroolsRuleEvaluator(BundledRules.ruleSet())) {
+      for (Alert alert : alerts) {
+        evaluator.evaluate(alert);
+        assertThat(evaluator.factCount()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void aDroppedAlertHasStillFiredItsOwnRules() {
+    List<Alert> alerts =
+        TestAlerts.ndjson(
+            "scenarios/command_and_control_remote_access_tool/anydesk_on_an_engineers_laptop_fires.ndjson");
+
+    try (DroolsRuleEvaluator evaluator = new DroolsRuleEvaluator(BundledRules.ruleSet())) {
+      List<Decision> decisions = new ArrayList<>();
+      alerts.forEach(alert -> decisions.addAll(evaluator.evaluate(alert)));
+
+      assertThat(decisions).extracting(Decision::ruleName).contains("Remote-control tool started");
+      assertThat(evaluator.factCount()).isZero();
+    }
   }
 
   @Test

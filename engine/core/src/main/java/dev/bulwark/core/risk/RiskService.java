@@ -11,6 +11,7 @@ import dev.bulwark.core.incident.Severity;
 import dev.bulwark.core.incident.TimelineEntry;
 import dev.bulwark.core.rules.Decision;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,8 +88,7 @@ public final class RiskService {
     String key = Decision.RISK_PREFIX + entityKey;
     Instant now = clock.instant();
     Optional<Incident> open = incidents.findOpen(key);
-    List<RiskSignal> inWindow =
-        risks.signals(entityKey, eventTime.minus(policy.window()), eventTime);
+    List<RiskSignal> inWindow = heaviestWindow(entityKey, eventTime);
     int score = score(inWindow);
     if (open.isPresent()) {
       return Optional.of(join(open.get(), entityKey, entities, recorded, score, now));
@@ -111,6 +111,40 @@ public final class RiskService {
         signal.entities().users(),
         List.of(entityKey.substring(HOST.length())),
         signal.entities().ips());
+  }
+
+  /**
+   * The signals of the window (of the policy's length) around a new signal that scores highest.
+   * Signals are not always recorded in event-time order: rules for different identities run in
+   * different journal partitions (ADR 0802), so a host's later signal may have been recorded first.
+   * Looking only backwards from the new signal would then never see the sum cross the threshold;
+   * every window that contains the new signal is looked at instead.
+   */
+  private List<RiskSignal> heaviestWindow(String entityKey, Instant eventTime) {
+    Duration window = policy.window();
+    List<RiskSignal> around =
+        risks.signals(entityKey, eventTime.minus(window), eventTime.plus(window));
+    List<RiskSignal> best = within(around, eventTime.minus(window), eventTime);
+    int bestScore = score(best);
+    for (RiskSignal later : around) {
+      Instant end = later.eventTime();
+      if (!end.isAfter(eventTime)) {
+        continue;
+      }
+      List<RiskSignal> candidate = within(around, end.minus(window), end);
+      int candidateScore = score(candidate);
+      if (candidateScore > bestScore) {
+        best = candidate;
+        bestScore = candidateScore;
+      }
+    }
+    return best;
+  }
+
+  private static List<RiskSignal> within(List<RiskSignal> signals, Instant from, Instant to) {
+    return signals.stream()
+        .filter(each -> !each.eventTime().isBefore(from) && !each.eventTime().isAfter(to))
+        .toList();
   }
 
   /** The sum over rules of the highest points each rule gave. */

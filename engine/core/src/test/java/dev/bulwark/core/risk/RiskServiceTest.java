@@ -59,6 +59,28 @@ class RiskServiceTest {
   }
 
   @Test
+  void signalsRecordedOutOfEventTimeOrderStillAddUp() {
+    // Another partition recorded the later signals first (ADR 0802): the earliest one, recorded
+    // last, must still see them, or the threshold is never crossed.
+    apply("edr-alert", 47, "jdoe", DAY_1.plus(Duration.ofDays(4)));
+    apply("remote-tool", 30, "jdoe", DAY_1.plus(Duration.ofDays(2)));
+
+    Incident incident = apply("vpn-login", 30, "jdoe", DAY_1).orElseThrow();
+
+    assertThat(incident.riskScore()).isEqualTo(107);
+    assertThat(incident.ruleIds())
+        .containsExactlyInAnyOrder("vpn-login", "remote-tool", "edr-alert");
+  }
+
+  @Test
+  void aSignalOutOfOrderCountsOnlyWithSignalsWithinOneWindowOfIt() {
+    apply("edr-alert", 47, "jdoe", DAY_1.plus(Duration.ofDays(9)));
+    apply("remote-tool", 30, "jdoe", DAY_1.plus(Duration.ofDays(2)));
+
+    assertThat(apply("vpn-login", 30, "jdoe", DAY_1)).isEmpty();
+  }
+
+  @Test
   void signalsOlderThanTheWindowNoLongerCount() {
     apply("vpn-login", 30, "jdoe", DAY_1);
     apply("remote-tool", 30, "jdoe", DAY_1.plus(Duration.ofDays(2)));
