@@ -1,16 +1,14 @@
 package dev.bulwark.app.risk;
 
+import dev.bulwark.app.config.PeriodicTask;
 import dev.bulwark.app.rules.RulesProperties;
 import dev.bulwark.core.risk.RiskPolicy;
 import dev.bulwark.core.risk.RiskSignalPruner;
 import dev.bulwark.core.risk.RiskStore;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,15 +17,15 @@ import org.springframework.stereotype.Component;
  * nodes pruning at once only share the work.
  */
 @Component
-class RiskPruning implements SmartLifecycle {
+class RiskPruning extends PeriodicTask {
 
   private static final Logger LOG = LoggerFactory.getLogger(RiskPruning.class);
 
   private final RiskSignalPruner pruner;
   private final RulesProperties.Prune properties;
-  private ScheduledExecutorService executor;
 
   RiskPruning(RiskStore risks, RiskPolicy policy, RulesProperties properties, Clock clock) {
+    super("bulwark-risk-pruning");
     this.properties = properties.getRisk().getPrune();
     this.pruner =
         new RiskSignalPruner(
@@ -35,46 +33,31 @@ class RiskPruning implements SmartLifecycle {
   }
 
   @Override
+  protected Duration interval() {
+    return properties.getInterval();
+  }
+
+  @Override
   public void start() {
-    long every = properties.getInterval().toMillis();
-    if (every <= 0) {
+    if (interval().toMillis() <= 0) {
       LOG.info("BULWARK-3040 risk signal pruning is off (bulwark.rules.risk.prune.interval 0)");
-      return;
     }
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "bulwark-risk-pruning");
-              thread.setDaemon(true);
-              return thread;
-            });
-    executor.scheduleWithFixedDelay(this::prune, every, every, TimeUnit.MILLISECONDS);
+    super.start();
   }
 
-  private void prune() {
-    try {
-      long deleted = pruner.prune();
-      if (deleted > 0) {
-        LOG.info(
-            "BULWARK-3041 pruned {} risk signals older than the risk window plus {}",
-            deleted,
-            properties.getMargin());
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("BULWARK-3042 risk signal pruning failed: {}", e.toString());
+  @Override
+  protected void runOnce() {
+    long deleted = pruner.prune();
+    if (deleted > 0) {
+      LOG.info(
+          "BULWARK-3041 pruned {} risk signals older than the risk window plus {}",
+          deleted,
+          properties.getMargin());
     }
   }
 
   @Override
-  public void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return executor != null;
+  protected void failed(RuntimeException e) {
+    LOG.warn("BULWARK-3042 risk signal pruning failed: {}", e.toString());
   }
 }

@@ -1,11 +1,9 @@
 package dev.bulwark.app.rules;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import dev.bulwark.app.config.PeriodicTask;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,60 +12,43 @@ import org.springframework.stereotype.Component;
  * container-mounted folders.
  */
 @Component
-class RulesDirectoryWatcher implements SmartLifecycle {
+class RulesDirectoryWatcher extends PeriodicTask {
 
   private static final Logger LOG = LoggerFactory.getLogger(RulesDirectoryWatcher.class);
 
   private final LiveRules rules;
   private final RulesProperties properties;
-  private ScheduledExecutorService executor;
   private volatile String fingerprint;
 
   RulesDirectoryWatcher(LiveRules rules, RulesProperties properties) {
+    super("bulwark-rules-watcher");
     this.rules = rules;
     this.properties = properties;
   }
 
+  /** Nothing to watch without an external rules directory. */
   @Override
-  public void start() {
-    if (properties.getDir() == null) {
-      return;
-    }
+  protected Duration interval() {
+    return properties.getDir() == null ? Duration.ZERO : properties.getWatchInterval();
+  }
+
+  @Override
+  protected void starting() {
     fingerprint = rules.directoryFingerprint();
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "bulwark-rules-watcher");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long every = properties.getWatchInterval().toMillis();
-    executor.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
     LOG.info("BULWARK-3003 watching {} for rule changes", properties.getDir().toAbsolutePath());
   }
 
-  private void check() {
-    try {
-      String now = rules.directoryFingerprint();
-      if (!now.equals(fingerprint)) {
-        fingerprint = now;
-        rules.reload();
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("BULWARK-3004 rules directory check failed: {}", e.toString());
+  @Override
+  protected void runOnce() {
+    String now = rules.directoryFingerprint();
+    if (!now.equals(fingerprint)) {
+      fingerprint = now;
+      rules.reload();
     }
   }
 
   @Override
-  public void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return executor != null;
+  protected void failed(RuntimeException e) {
+    LOG.warn("BULWARK-3004 rules directory check failed: {}", e.toString());
   }
 }
