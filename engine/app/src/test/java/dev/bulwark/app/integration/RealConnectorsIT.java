@@ -1,8 +1,14 @@
 package dev.bulwark.app.integration;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -27,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The engine with real providers: slapd disables the account, Keycloak ends the sessions, the mail
- * server gets the notification; host isolation stays simulated. The servers themselves show it.
+ * server gets the notification, and an EDR (WireMock, from the Falcon API reference) contains the
+ * host; then a false positive undoes it. The servers themselves show each step.
  */
 @SpringBootTest(
     classes = BulwarkApplication.class,
@@ -36,6 +43,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.datasource.url=jdbc:h2:mem:bulwark-real-connectors;DB_CLOSE_DELAY=-1",
       "bulwark.processor.poll-interval=200ms",
       "bulwark.connectors.providers.DISABLE_ACCOUNT=ldap",
+      "bulwark.connectors.providers.ENABLE_ACCOUNT=ldap",
+      "bulwark.connectors.providers.ISOLATE_HOST=crowdstrike",
+      "bulwark.connectors.providers.RELEASE_HOST=crowdstrike",
       "bulwark.connectors.providers.REVOKE_SESSIONS=keycloak",
       "bulwark.connectors.providers.NOTIFY=smtp",
       // Its own engine, not the shared context's "default"; the webapps belong to that one.
@@ -52,11 +62,16 @@ class RealConnectorsIT {
       new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP}))
           .withConfiguration(GreenMailConfiguration.aConfig().withUser("bulwark", SMTP_PASSWORD));
 
+  private static final String FALCON_SECRET = "falcon-e2e-secret-7d2c";
+  private static final WireMockServer FALCON =
+      new WireMockServer(wireMockConfig().dynamicPort().usingFilesUnderClasspath("falcon-e2e"));
+
   @LocalServerPort int port;
 
   @DynamicPropertySource
   static void realServers(DynamicPropertyRegistry registry) {
     MAIL.start();
+    FALCON.start();
     SlapdServer slapd = SlapdServer.shared();
     KeycloakServer keycloak = KeycloakServer.shared();
     keycloak.createRealm(REALM);
@@ -80,16 +95,19 @@ class RealConnectorsIT {
     registry.add("bulwark.connectors.smtp.security", () -> "NONE");
     registry.add("bulwark.connectors.smtp.from", () -> "bulwark@example.test");
     registry.add("bulwark.connectors.smtp.recipients.security", () -> "soc@example.test");
+    registry.add("bulwark.connectors.crowdstrike.base-url", FALCON::baseUrl);
+    registry.add("bulwark.connectors.crowdstrike.client-id", () -> "bulwark-e2e");
+    registry.add("bulwark.connectors.crowdstrike.client-secret", () -> FALCON_SECRET);
   }
 
   @AfterAll
-  static void stopMail() {
+  static void stopServers() {
     MAIL.stop();
+    FALCON.stop();
   }
 
   @Test
-  void anApprovedPlaybookDisablesTheDirectoryAccountEndsKeycloakSessionsAndMailsTheSoc()
-      throws Exception {
+  void anApprovedPlaybookContainsAtTheRealServersAndAFalsePositiveUndoesIt() throws Exception {
     BulwarkClient client = new BulwarkClient(port);
     String run = UUID.randomUUID().toString();
     String user = "rc-" + run.substring(0, 8);
@@ -126,16 +144,16 @@ class RealConnectorsIT {
             a ->
                 a.findValuesAsText("type")
                         .containsAll(
-                            java.util.List.of(
-                                "DISABLE_ACCOUNT", "REVOKE_SESSIONS", "NOTIFY", "ISOLATE_HOST"))
+                            List.of("DISABLE_ACCOUNT", "REVOKE_SESSIONS", "NOTIFY", "ISOLATE_HOST"))
                     && !a.findValuesAsText("status").contains("PENDING"),
             WAIT);
     assertThat(row(actions, "DISABLE_ACCOUNT")).isEqualTo("ldap DONE");
     assertThat(row(actions, "REVOKE_SESSIONS")).isEqualTo("keycloak DONE");
     assertThat(row(actions, "NOTIFY")).isEqualTo("smtp DONE");
-    assertThat(row(actions, "ISOLATE_HOST")).isEqualTo("simulate SIMULATED");
+    assertThat(row(actions, "ISOLATE_HOST")).isEqualTo("crowdstrike DONE");
 
     assertThat(slapd.bind(dn, "pw-" + run)).isEqualTo(49);
+    FALCON.verify(1, containmentAction("contain"));
     assertThat(keycloak.tryRefresh(REALM, "app", session.refreshToken()).statusCode())
         .isEqualTo(400);
     MimeMessage[] mails = MAIL.getReceivedMessages();
@@ -145,15 +163,45 @@ class RealConnectorsIT {
     }
     assertThat(subjects).anySatisfy(s -> assertThat(s).contains(incidentId).contains(user));
 
+    // A false positive: what was done is undone at the same servers, and the SOC is told.
+    int mailsBefore = mails.length;
+    assertThat(
+            client.postJson("/api/v1/incidents/" + incidentId + "/false-positive", "{}").status())
+        .isEqualTo(202);
+    JsonNode undone =
+        client.await(
+            "/api/v1/incidents/" + incidentId + "/actions",
+            a ->
+                a.findValuesAsText("type").containsAll(List.of("ENABLE_ACCOUNT", "RELEASE_HOST"))
+                    && !a.findValuesAsText("status").contains("PENDING"),
+            WAIT);
+    assertThat(row(undone, "ENABLE_ACCOUNT")).isEqualTo("ldap DONE");
+    assertThat(row(undone, "RELEASE_HOST")).isEqualTo("crowdstrike DONE");
+    assertThat(slapd.bind(dn, "pw-" + run)).isZero();
+    FALCON.verify(1, containmentAction("lift_containment"));
+    FALCON.verify(1, containmentAction("contain"));
+    client.await(
+        "/api/v1/incidents/" + incidentId,
+        i -> i.get("status").asText().equals("false_positive"),
+        WAIT);
+    assertThat(MAIL.waitForIncomingEmail(WAIT.toMillis(), mailsBefore + 1)).isTrue();
+
     JsonNode health = client.get("/actuator/health").json().at("/components/connectors");
     assertThat(health.get("status").asText()).isEqualTo("UP");
     assertThat(health.at("/details/ldap/reachable").asBoolean()).isTrue();
     assertThat(health.at("/details/keycloak/reachable").asBoolean()).isTrue();
     assertThat(health.at("/details/smtp/reachable").asBoolean()).isTrue();
+    assertThat(health.at("/details/crowdstrike/reachable").asBoolean()).isTrue();
     assertThat(client.get("/actuator/health").body())
         .doesNotContain(CLIENT_SECRET)
         .doesNotContain(SMTP_PASSWORD)
+        .doesNotContain(FALCON_SECRET)
         .doesNotContain(SlapdServer.ADMIN_PASSWORD);
+  }
+
+  private static RequestPatternBuilder containmentAction(String action) {
+    return postRequestedFor(urlPathEqualTo("/devices/entities/devices-actions/v2"))
+        .withQueryParam("action_name", equalTo(action));
   }
 
   private static String row(JsonNode actions, String type) {
