@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,9 +27,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EngineIT
 class AuditTrailIT {
 
-  private static final String DB_URL = "jdbc:h2:mem:bulwark-it;DB_CLOSE_DELAY=-1";
-
   @LocalServerPort int port;
+
+  /** The engine's own database, H2 or (in the PostgreSQL run) the one standing in for it. */
+  @Value("${spring.datasource.url}")
+  String dbUrl;
+
+  @Value("${spring.datasource.username}")
+  String dbUser;
+
+  @Value("${spring.datasource.password:}")
+  String dbPassword;
+
   @Autowired JdbcTemplate jdbc;
   private BulwarkClient admin;
   private final String run = UUID.randomUUID().toString();
@@ -266,7 +276,7 @@ class AuditTrailIT {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int status =
         AuditVerifyCli.run(
-            new String[] {"--url=" + DB_URL, "--user=sa", "--password="},
+            new String[] {"--url=" + dbUrl, "--user=" + dbUser, "--password=" + dbPassword},
             new PrintStream(out, true, StandardCharsets.UTF_8));
     return status + " " + out.toString(StandardCharsets.UTF_8);
   }

@@ -8,13 +8,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Fresh databases on the PostgreSQL server named by {@code bulwark.it.postgres.url} (the failsafe
  * {@code postgres} execution sets it): each test JVM creates its own {@code bulwark_it_<random>}
- * databases and drops them when it exits, because the server outlives the build.
+ * databases and drops them when it exits, because the server outlives the build. Each H2 database a
+ * test configures stands for one of them, so that engines keep to themselves or share exactly as
+ * they do on H2.
  */
 public final class PostgresTestDatabases {
 
@@ -22,7 +26,7 @@ public final class PostgresTestDatabases {
   public static final String SERVER_URL = "bulwark.it.postgres.url";
 
   private static final List<String> CREATED = new ArrayList<>();
-  private static String shared;
+  private static final Map<String, String> BY_H2_DATABASE = new HashMap<>();
 
   private PostgresTestDatabases() {}
 
@@ -39,12 +43,19 @@ public final class PostgresTestDatabases {
     return System.getProperty("bulwark.it.postgres.password", "");
   }
 
-  /** The database the shared engine contexts of this JVM use. */
-  public static synchronized String sharedUrl() {
-    if (shared == null) {
-      shared = freshUrl();
+  /**
+   * The database standing in for the H2 database of {@code h2Url}: created on first use, then the
+   * same for every engine that names the same H2 database (on H2 they would share it too). The
+   * options after {@code ;} do not change which database a URL names; an unnamed in-memory database
+   * is private to whoever opens it, so it gets a fresh one each time.
+   */
+  public static synchronized String standInFor(String h2Url) {
+    int options = h2Url.indexOf(';');
+    String database = options < 0 ? h2Url : h2Url.substring(0, options);
+    if (database.equals("jdbc:h2:mem:")) {
+      return freshUrl();
     }
-    return shared;
+    return BY_H2_DATABASE.computeIfAbsent(database, name -> freshUrl());
   }
 
   /** A new empty database, for a test that needs the engine's state to itself. */
