@@ -47,6 +47,8 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
   private final DocumentFields documentFields;
   private final Interner interner = new Interner();
   private final Retention retention;
+  // Input-latency samples as one fact per user, when a rule reads them; else null.
+  private final LatencyDays latencyDays;
   private final PriorityQueue<Held> held =
       new PriorityQueue<>(Comparator.comparingLong(Held::expiresAt));
 
@@ -81,6 +83,7 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     this.replayWindow = ruleSet.replayWindow();
     this.documentFields = ruleSet.documentFields();
     this.retention = new Retention(ruleSet);
+    this.latencyDays = LatencyDays.forSession(kieBase, session);
     this.reference = reference;
     this.decisions = new DecisionEmitter(reference, ruleSet.version());
     if (declaresGlobal(kieBase, DecisionEmitter.GLOBAL)) {
@@ -130,6 +133,11 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     return session.getFactCount();
   }
 
+  /** How many input-latency samples the session's {@link LatencyDay} facts hold. */
+  long latencySamples() {
+    return latencyDays == null ? 0 : latencyDays.samples();
+  }
+
   private void insertAndFire(Alert alert) {
     long eventTime = alert.timestamp().toEpochMilli();
     long now = clock.getCurrentTime();
@@ -139,6 +147,9 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     }
     deleteExpired(now);
     AlertEvent event = new AlertEvent(alert, documentFields, interner);
+    if (latencyDays != null && LatencyDays.ACTION.equals(event.getAction())) {
+      latencyDays.record(event);
+    }
     FactHandle trace = null;
     if (event.getAction() != null && Trace.TRACKED_ACTIONS.contains(event.getAction())) {
       boolean masked = reference.isCorporate(event.getSourceIp()) || reference.isAnonymising(event);
@@ -146,6 +157,15 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     }
     FactHandle handle = session.insert(event);
     session.fireAllRules();
+    if (latencyDays != null) {
+      latencyDays.fired();
+      // A sample that arrived after its day had passed leaves at once, and the rules see it go in
+      // the same evaluation, as Drools expired such a trace within the same firing.
+      if (latencyDays.expire(now)) {
+        session.fireAllRules();
+        latencyDays.fired();
+      }
+    }
     // Its own alert's rules have fired; from here a fact stays only for a rule that looks back.
     if (trace != null) {
       keepOrDelete(trace, eventTime, now, Trace.EXPIRY.toMillis());
@@ -179,6 +199,9 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
 
   /** Deletes the facts whose windows the event clock has passed . */
   private void deleteExpired(long now) {
+    if (latencyDays != null) {
+      latencyDays.expire(now);
+    }
     while (!held.isEmpty() && held.peek().expiresAt() < now) {
       FactHandle handle = held.poll().handle();
       // A rule may have deleted it already.

@@ -25,6 +25,10 @@ class SessionMemoryBoundTest {
   private static final Duration BULK_CLONE = Duration.ofHours(1).plus(LATENESS); // clones
 
   private final List<Instant> heldUntil = new ArrayList<>();
+  private final List<LatencyHeld> latencyHeld = new ArrayList<>();
+
+  private record LatencyHeld(String user, Instant until) {}
+
   private long seq;
 
   @Test
@@ -36,8 +40,10 @@ class SessionMemoryBoundTest {
         at = START.plusSeconds(13L * i);
         evaluator.evaluate(event(i, "user" + (i % 200), at));
       }
-      assertThat(evaluator.factCount()).isEqualTo(stillInsideAWindow(at));
-      assertThat(evaluator.factCount()).isLessThan(seq / 2);
+      assertThat(evaluator.factCount())
+          .isEqualTo(stillInsideAWindow(at) + usersWithLatencyInsideTheDay(at));
+      assertThat(evaluator.latencySamples()).isEqualTo(latencySamplesInsideTheDay(at));
+      assertThat(evaluator.factCount()).isLessThan(seq / 5);
 
       // Longer than the longest window later: ten events of each kind within a few minutes.
       Instant later = at.plus(DAY_RULES).plus(Duration.ofHours(1));
@@ -47,13 +53,30 @@ class SessionMemoryBoundTest {
       }
 
       // Nothing of the two days is left: 10 login and 10 MFA alerts with their 20 traces, 10 failed
-      // logins, 40 latency traces and 10 clones; process starts and EDR alerts are not held.
-      assertThat(evaluator.factCount()).isEqualTo(stillInsideAWindow(at)).isEqualTo(100);
+      // logins, 10 clones and one latency day for each of the 10 users, holding their 40 samples;
+      // process starts and EDR alerts are not held.
+      assertThat(evaluator.factCount())
+          .isEqualTo(stillInsideAWindow(at) + usersWithLatencyInsideTheDay(at))
+          .isEqualTo(70);
+      assertThat(evaluator.latencySamples()).isEqualTo(40);
     }
   }
 
   private long stillInsideAWindow(Instant now) {
     return heldUntil.stream().filter(until -> !until.isBefore(now)).count();
+  }
+
+  private long latencySamplesInsideTheDay(Instant now) {
+    return latencyHeld.stream().filter(held -> !held.until().isBefore(now)).count();
+  }
+
+  /** Each user with a latency sample inside the day is one {@link LatencyDay} fact. */
+  private long usersWithLatencyInsideTheDay(Instant now) {
+    return latencyHeld.stream()
+        .filter(held -> !held.until().isBefore(now))
+        .map(LatencyHeld::user)
+        .distinct()
+        .count();
   }
 
   /** The i-th event of the mix, noting how long the rules keep what it leaves behind. */
@@ -86,7 +109,8 @@ class SessionMemoryBoundTest {
       }
       case 3, 4, 5, 6 -> {
         ecs.put("action", "input-latency").put("duration", 30_000_000L);
-        hold(at, DAY_RULES); // its trace, for sustained latency
+        // A sample in its user's day, for sustained latency, not a fact of its own.
+        latencyHeld.add(new LatencyHeld(user, at.plus(DAY_RULES)));
       }
       case 7 -> {
         ecs.put("action", "repository-clone");

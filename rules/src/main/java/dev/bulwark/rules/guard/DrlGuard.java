@@ -25,6 +25,9 @@ public final class DrlGuard {
           "dev.bulwark.rules.DecisionEmitter",
           // The remote IT worker pack's facts and helpers: values and pure functions only.
           "dev.bulwark.rules.Trace",
+          "dev.bulwark.rules.LatencyDay",
+          "dev.bulwark.rules.LatencySpan",
+          "dev.bulwark.rules.LatencySample",
           "dev.bulwark.rules.Geo",
           "dev.bulwark.rules.KnownTools",
           "dev.bulwark.rules.reference.ReferenceData",

@@ -1,0 +1,45 @@
+package dev.bulwark.rules;
+
+/**
+ * One input-latency sample as {@link LatencyDay} keeps it: what a decision needs to point at the
+ * journaled alert, built only when a rule fires.
+ */
+public record LatencySample(
+    long seq,
+    long timestamp,
+    String userName,
+    String hostName,
+    String sourceIp,
+    double durationNanos)
+    implements Evidence {
+
+  @Override
+  public long getSeq() {
+    return seq;
+  }
+
+  @Override
+  public long getTimestamp() {
+    return timestamp;
+  }
+
+  @Override
+  public String getUserName() {
+    return userName;
+  }
+
+  @Override
+  public String getHostName() {
+    return hostName;
+  }
+
+  @Override
+  public String getSourceIp() {
+    return sourceIp;
+  }
+
+  /** {@code event.duration} in nanoseconds. */
+  public double getDurationNanos() {
+    return durationNanos;
+  }
+}
