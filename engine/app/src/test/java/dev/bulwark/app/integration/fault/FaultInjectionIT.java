@@ -361,17 +361,6 @@ class FaultInjectionIT {
     return found;
   }
 
-  private static void await(java.util.function.BooleanSupplier condition, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached in " + WAIT + ": " + what);
-      }
-      Thread.sleep(20);
-    }
-  }
-
   private static String statusLine(InputStream in) throws IOException {
     StringBuilder line = new StringBuilder();
     int c;
@@ -379,5 +368,10 @@ class FaultInjectionIT {
       line.append((char) c);
     }
     return line.toString().strip();
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    Poll.until(WAIT, condition, what);
   }
 }

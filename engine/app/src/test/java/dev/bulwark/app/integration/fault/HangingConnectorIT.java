@@ -290,17 +290,6 @@ class HangingConnectorIT {
         + "}";
   }
 
-  private static void await(java.util.function.BooleanSupplier condition, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached in " + WAIT + ": " + what);
-      }
-      Thread.sleep(50);
-    }
-  }
-
   /** Accepts every connection and never sends a byte; holds the sockets until closed. */
   private static final class BlackHole implements AutoCloseable {
     private final ServerSocket server = new ServerSocket(0);
@@ -342,5 +331,10 @@ class HangingConnectorIT {
         s.close();
       }
     }
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    Poll.until(WAIT, condition, what);
   }
 }

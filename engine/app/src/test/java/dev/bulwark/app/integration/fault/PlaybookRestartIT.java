@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,13 +210,8 @@ class PlaybookRestartIT {
     }
   }
 
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached in " + WAIT + ": " + what);
-      }
-      Thread.sleep(50);
-    }
+  private static void await(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    Poll.until(WAIT, condition, what);
   }
 }
