@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code bulwark.demo.enabled=true}: posts the bundled sample alerts through the real intake, with
- * their timestamps moved so the newest is now. A brute force and a high-risk SIEM alert become
- * incidents waiting for approval within seconds. Replaying again adds nothing (same event ids).
+ * their timestamps moved so the newest is now. A brute force, a high-risk SIEM alert and a remote
+ * worker's VPN login, remote-control tool and IP-KVM become incidents waiting for approval within
+ * seconds. Replaying again adds nothing (same event ids).
  */
 @Component
 @ConditionalOnProperty(prefix = "bulwark.demo", name = "enabled", havingValue = "true")
