@@ -14,6 +14,24 @@ public final class BareFacts {
 
   private BareFacts() {}
 
+  /**
+   * The rule set as plain Drools runs it: Drools' own expiry of events by their {@code @Expires},
+   * which rule sets compiled for the evaluator leave to the evaluator. Compile a rule set of its
+   * own for the bare session: this changes its KieBases.
+   */
+  public static RuleSet withDroolsExpiry(RuleSet rules) {
+    for (RulePartition partition : RulePartition.values()) {
+      expireByAnnotation(rules.kieBase(partition));
+    }
+    expireByAnnotation(rules.kieBase());
+    return rules;
+  }
+
+  private static void expireByAnnotation(org.kie.api.KieBase kieBase) {
+    FactTypes.setExpiry(kieBase, AlertEvent.class, AlertEvent.EXPIRY.toMillis());
+    FactTypes.setExpiry(kieBase, Trace.class, Trace.EXPIRY.toMillis());
+  }
+
   /** Inserts the alert as the pack's rules expect it, then fires. */
   public static void insertAndFire(KieSession session, ReferenceData reference, Alert alert) {
     AlertEvent event = new AlertEvent(alert);

@@ -49,6 +49,9 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
   private final Retention retention;
   // Input-latency samples as one fact per user, when a rule reads them; else null.
   private final LatencyDays latencyDays;
+  // Whether any rule matches alerts or traces at all: a fact no rule reads is not inserted.
+  private final boolean insertsAlerts;
+  private final boolean insertsTraces;
   private final PriorityQueue<Held> held =
       new PriorityQueue<>(Comparator.comparingLong(Held::expiresAt));
 
@@ -83,7 +86,10 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     this.replayWindow = ruleSet.replayWindow();
     this.documentFields = ruleSet.documentFields();
     this.retention = new Retention(ruleSet);
-    this.latencyDays = LatencyDays.forSession(kieBase, session);
+    FactTypes factTypes = new FactTypes(kieBase);
+    this.insertsAlerts = factTypes.reads(AlertEvent.class);
+    this.insertsTraces = factTypes.reads(Trace.class);
+    this.latencyDays = factTypes.reads(LatencyDay.class) ? new LatencyDays(session) : null;
     this.reference = reference;
     this.decisions = new DecisionEmitter(reference, ruleSet.version());
     if (declaresGlobal(kieBase, DecisionEmitter.GLOBAL)) {
@@ -151,11 +157,13 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
       latencyDays.record(event);
     }
     FactHandle trace = null;
-    if (event.getAction() != null && Trace.TRACKED_ACTIONS.contains(event.getAction())) {
+    if (insertsTraces
+        && event.getAction() != null
+        && Trace.TRACKED_ACTIONS.contains(event.getAction())) {
       boolean masked = reference.isCorporate(event.getSourceIp()) || reference.isAnonymising(event);
       trace = session.insert(new Trace(event, masked));
     }
-    FactHandle handle = session.insert(event);
+    FactHandle handle = insertsAlerts ? session.insert(event) : null;
     session.fireAllRules();
     if (latencyDays != null) {
       latencyDays.fired();
@@ -167,29 +175,41 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
       }
     }
     // Its own alert's rules have fired; from here a fact stays only for a rule that looks back.
+    boolean expired = false;
     if (trace != null) {
-      keepOrDelete(trace, eventTime, now, Trace.EXPIRY.toMillis());
+      expired |= keepOrDelete(trace, eventTime, now, Trace.EXPIRY.toMillis());
     }
-    keepOrDelete(handle, eventTime, now, AlertEvent.EXPIRY.toMillis());
+    if (handle != null) {
+      expired |= keepOrDelete(handle, eventTime, now, AlertEvent.EXPIRY.toMillis());
+    }
+    if (expired) {
+      // A fact that arrived after its windows had passed leaves at once, and the rules that held it
+      // see it go in the same evaluation, as when Drools expired it.
+      session.fireAllRules();
+    }
   }
 
   /**
    * Deletes the fact now if no rule that looks back holds it, else keeps it for the longest window
    * of those rules plus the allowed lateness, and never longer than its type's expiry.
+   *
+   * @return whether a rule that looks back held the fact and it was deleted because it came too
+   *     late for any window: those rules must see it go
    */
-  private void keepOrDelete(FactHandle handle, long eventTime, long now, long expiry) {
+  private boolean keepOrDelete(FactHandle handle, long eventTime, long now, long expiry) {
     long window = retention.windowMillis(handle);
     if (window == Retention.NONE) {
       session.delete(handle);
-      return;
+      return false;
     }
     long keep = Math.min(expiry, saturatedAdd(window, AlertEvent.ALLOWED_LATENESS.toMillis()));
     long expiresAt = eventTime + keep;
     if (expiresAt < now) {
       session.delete(handle);
-    } else {
-      held.add(new Held(expiresAt, handle));
+      return true;
     }
+    held.add(new Held(expiresAt, handle));
+    return false;
   }
 
   private static long saturatedAdd(long a, long b) {

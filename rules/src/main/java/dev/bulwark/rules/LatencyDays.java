@@ -6,10 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import org.drools.base.base.ClassObjectType;
-import org.drools.core.impl.InternalRuleBase;
-import org.drools.core.reteoo.ObjectTypeNode;
-import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -45,26 +41,8 @@ final class LatencyDays {
 
   private record Expiry(long at, Held held) {}
 
-  private LatencyDays(KieSession session) {
+  LatencyDays(KieSession session) {
     this.session = session;
-  }
-
-  /** Days for the session when a rule of the KieBase matches {@link LatencyDay}, else null. */
-  static LatencyDays forSession(KieBase kieBase, KieSession session) {
-    return readsLatencyDays(kieBase) ? new LatencyDays(session) : null;
-  }
-
-  private static boolean readsLatencyDays(KieBase kieBase) {
-    if (!(kieBase instanceof InternalRuleBase ruleBase)) {
-      return true;
-    }
-    for (ObjectTypeNode node : ruleBase.getRete().getObjectTypeNodes()) {
-      if (node.getObjectType() instanceof ClassObjectType type
-          && type.getClassType() == LatencyDay.class) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Records a sample of a user; the caller fires the rules. */

@@ -102,6 +102,9 @@ public final class RuleSetCompiler {
     }
     keepOnly(kieBases[1], RulePartition.IDENTITY);
     keepOnly(kieBases[2], RulePartition.GLOBAL);
+    for (KieBase each : kieBases) {
+      FactTypes.leaveExpiryToEvaluator(each);
+    }
     RuleSet ruleSet = new RuleSet(kieBase, kieBases[1], kieBases[2], rules, drlByFile);
     LOG.info(
         "BULWARK-0201 compiled {} rules from {} files in {} ms; version {}, longest window {},"

@@ -124,6 +124,12 @@ public class BulwarkProperties {
     /** Set to false to accept alerts without evaluating them (e.g. for maintenance). */
     private boolean enabled = true;
 
+    /**
+     * Threads that evaluate this node's rule partitions side by side (each partition has its own
+     * session, so they share nothing but the writes); by default one per core, at most 4.
+     */
+    private int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
+
     public int getBatchSize() {
       return batchSize;
     }
@@ -146,6 +152,14 @@ public class BulwarkProperties {
 
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
+    }
+
+    public int getThreads() {
+      return threads;
+    }
+
+    public void setThreads(int threads) {
+      this.threads = threads;
     }
   }
 

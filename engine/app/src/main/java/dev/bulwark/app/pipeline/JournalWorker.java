@@ -8,12 +8,19 @@ import dev.bulwark.core.journal.JournalPartitions;
 import dev.bulwark.core.pipeline.CursorMovedException;
 import dev.bulwark.core.pipeline.PlaybookDispatcher;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,12 +44,14 @@ public class JournalWorker implements SmartLifecycle {
   private final RulesLease lease;
   private final PartitionLeases partitionLeases;
   private volatile boolean leading;
-  private Set<Integer> evaluating = Set.of();
+  private volatile Set<Integer> evaluating = Set.of();
   private final Semaphore wakeUps = new Semaphore(0);
   private final Duration leaseDuration;
   private volatile boolean running;
   private Thread thread;
   private ScheduledExecutorService renewer;
+  // Evaluates the partitions side by side; null with one thread: the worker evaluates them itself.
+  private ExecutorService evaluators;
 
   JournalWorker(
       JournalProcessors processors,
@@ -73,20 +82,26 @@ public class JournalWorker implements SmartLifecycle {
       return;
     }
     running = true;
+    if (settings.getThreads() > 1) {
+      evaluators = Executors.newFixedThreadPool(settings.getThreads(), daemon("bulwark-rules"));
+    }
     thread = new Thread(this::run, "bulwark-journal-worker");
     thread.setDaemon(true);
     thread.start();
     // Leases are renewed on a thread of their own: a long batch or a partition's warm-up must not
     // let them expire and hand the partitions to another node in the middle of the work.
-    renewer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread renewing = new Thread(task, "bulwark-lease-renewer");
-              renewing.setDaemon(true);
-              return renewing;
-            });
+    renewer = Executors.newSingleThreadScheduledExecutor(daemon("bulwark-lease-renewer"));
     long period = Math.max(100, leaseDuration.toMillis() / 4);
     renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private void renew() {
@@ -109,12 +124,14 @@ public class JournalWorker implements SmartLifecycle {
         if (!running) {
           return;
         }
+        List<Runnable> work = new ArrayList<>();
         for (int partition : partitions()) {
-          evaluate(partition);
+          work.add(() -> evaluate(partition));
         }
         if (lead()) {
-          evaluateGlobal();
+          work.add(this::evaluateGlobal);
         }
+        runAll(work);
         backoffMillis = 0;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -128,6 +145,38 @@ public class JournalWorker implements SmartLifecycle {
             e.getMessage(),
             e);
       }
+    }
+  }
+
+  /**
+   * Runs each piece of work (a partition, the global rules) on the evaluator threads, or in turn
+   * without them, and waits for all. Each has its own cursor and session, so they run side by side;
+   * the first failure is rethrown once all have finished, and the loop backs off.
+   */
+  private void runAll(List<Runnable> work) throws InterruptedException {
+    if (evaluators == null) {
+      work.forEach(Runnable::run);
+      return;
+    }
+    List<Future<?>> running = new ArrayList<>();
+    for (Runnable each : work) {
+      running.add(evaluators.submit(each));
+    }
+    RuntimeException failure = null;
+    for (Future<?> each : running) {
+      try {
+        each.get();
+      } catch (ExecutionException e) {
+        if (failure == null) {
+          failure =
+              e.getCause() instanceof RuntimeException cause
+                  ? cause
+                  : new IllegalStateException(e.getCause());
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -203,6 +252,10 @@ public class JournalWorker implements SmartLifecycle {
       wakeUps.release();
       try {
         thread.join(10_000);
+        if (evaluators != null) {
+          evaluators.shutdown();
+          evaluators.awaitTermination(10, TimeUnit.SECONDS);
+        }
         if (renewer != null) {
           renewer.awaitTermination(10, TimeUnit.SECONDS);
         }

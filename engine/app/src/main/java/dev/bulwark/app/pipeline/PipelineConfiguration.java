@@ -74,6 +74,7 @@ class PipelineConfiguration {
       Clock clock,
       JdbcTemplate jdbc) {
     CorrelationLocks locks = new JdbcCorrelationLocks(jdbc);
+    Transactions writes = new OneWriterAtATime(transactions);
     int batchSize = properties.getProcessor().getBatchSize();
     Supplier<RuleEvaluator> identityRules =
         () -> new DroolsRuleEvaluator(rules.current(), rules.reference(), RulePartition.IDENTITY);
@@ -87,7 +88,7 @@ class PipelineConfiguration {
               identityRules,
               incidents,
               risk,
-              transactions,
+              writes,
               batchSize,
               metrics,
               clock,
@@ -95,7 +96,7 @@ class PipelineConfiguration {
     }
     JournalProcessor global =
         new JournalProcessor(
-            journal, globalRules, incidents, risk, transactions, batchSize, metrics, clock, locks);
+            journal, globalRules, incidents, risk, writes, batchSize, metrics, clock, locks);
     return new JournalProcessors(global, partitions);
   }
 
