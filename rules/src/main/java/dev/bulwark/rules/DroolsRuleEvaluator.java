@@ -49,6 +49,9 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
   private final Retention retention;
   // Input-latency samples as one fact per user, when a rule reads them; else null.
   private final LatencyDays latencyDays;
+  // Logins and MFA challenges with a device as one fact per device, when a rule reads them; else
+  // null.
+  private final DeviceDays deviceDays;
   private final PriorityQueue<Held> held =
       new PriorityQueue<>(Comparator.comparingLong(Held::expiresAt));
 
@@ -84,6 +87,7 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     this.documentFields = ruleSet.documentFields();
     this.retention = new Retention(ruleSet);
     this.latencyDays = LatencyDays.forSession(kieBase, session);
+    this.deviceDays = DeviceDays.forSession(kieBase, session);
     this.reference = reference;
     this.decisions = new DecisionEmitter(reference, ruleSet.version());
     if (declaresGlobal(kieBase, DecisionEmitter.GLOBAL)) {
@@ -135,7 +139,12 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
 
   /** How many input-latency samples the session's {@link LatencyDay} facts hold. */
   long latencySamples() {
-    return latencyDays == null ? 0 : latencyDays.samples();
+    return latencyDays == null ? 0 : latencyDays.events();
+  }
+
+  /** How many logins and MFA challenges the session's {@link DeviceDay} facts hold. */
+  long deviceUses() {
+    return deviceDays == null ? 0 : deviceDays.events();
   }
 
   private void insertAndFire(Alert alert) {
@@ -149,6 +158,9 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     AlertEvent event = new AlertEvent(alert, documentFields, interner);
     if (latencyDays != null && LatencyDays.ACTION.equals(event.getAction())) {
       latencyDays.record(event);
+    }
+    if (deviceDays != null) {
+      deviceDays.record(event);
     }
     FactHandle trace = null;
     if (event.getAction() != null && Trace.TRACKED_ACTIONS.contains(event.getAction())) {
@@ -164,6 +176,13 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
       if (latencyDays.expire(now)) {
         session.fireAllRules();
         latencyDays.fired();
+      }
+    }
+    if (deviceDays != null) {
+      deviceDays.fired();
+      if (deviceDays.expire(now)) {
+        session.fireAllRules();
+        deviceDays.fired();
       }
     }
     // Its own alert's rules have fired; from here a fact stays only for a rule that looks back.
@@ -201,6 +220,9 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
   private void deleteExpired(long now) {
     if (latencyDays != null) {
       latencyDays.expire(now);
+    }
+    if (deviceDays != null) {
+      deviceDays.expire(now);
     }
     while (!held.isEmpty() && held.peek().expiresAt() < now) {
       FactHandle handle = held.poll().handle();
