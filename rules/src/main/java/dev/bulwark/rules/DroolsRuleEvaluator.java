@@ -6,10 +6,13 @@ import dev.bulwark.core.rules.RuleEvaluator;
 import dev.bulwark.rules.reference.ReferenceData;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.drools.core.common.InternalFactHandle;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -47,8 +50,10 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
   private final DocumentFields documentFields;
   private final Interner interner = new Interner();
   private final Retention retention;
-  // Input-latency samples as one fact per user, when a rule reads them; else null.
+  // Day-long evidence as one fact per user or device, for the kinds a rule reads (ADR 0303).
+  private final List<EventDays<?>> days = new ArrayList<>();
   private final LatencyDays latencyDays;
+  private final DeviceDays deviceDays;
   // Whether any rule matches alerts or traces at all: a fact no rule reads is not inserted.
   private final boolean insertsAlerts;
   private final boolean insertsTraces;
@@ -90,6 +95,8 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     this.insertsAlerts = factTypes.reads(AlertEvent.class);
     this.insertsTraces = factTypes.reads(Trace.class);
     this.latencyDays = factTypes.reads(LatencyDay.class) ? new LatencyDays(session) : null;
+    this.deviceDays = factTypes.reads(DeviceDay.class) ? new DeviceDays(session) : null;
+    Stream.of(latencyDays, deviceDays).filter(Objects::nonNull).forEach(days::add);
     this.reference = reference;
     this.decisions = new DecisionEmitter(reference, ruleSet.version());
     if (declaresGlobal(kieBase, DecisionEmitter.GLOBAL)) {
@@ -141,7 +148,12 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
 
   /** How many input-latency samples the session's {@link LatencyDay} facts hold. */
   long latencySamples() {
-    return latencyDays == null ? 0 : latencyDays.samples();
+    return latencyDays == null ? 0 : latencyDays.events();
+  }
+
+  /** How many logins and MFA challenges the session's {@link DeviceDay} facts hold. */
+  long deviceUses() {
+    return deviceDays == null ? 0 : deviceDays.events();
   }
 
   private void insertAndFire(Alert alert) {
@@ -153,8 +165,8 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     }
     deleteExpired(now);
     AlertEvent event = new AlertEvent(alert, documentFields, interner);
-    if (latencyDays != null && LatencyDays.ACTION.equals(event.getAction())) {
-      latencyDays.record(event);
+    for (EventDays<?> each : days) {
+      each.record(event);
     }
     FactHandle trace = null;
     if (insertsTraces
@@ -165,13 +177,13 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     }
     FactHandle handle = insertsAlerts ? session.insert(event) : null;
     session.fireAllRules();
-    if (latencyDays != null) {
-      latencyDays.fired();
-      // A sample that arrived after its day had passed leaves at once, and the rules see it go in
+    if (!days.isEmpty()) {
+      days.forEach(EventDays::fired);
+      // An event that arrived after its day had passed leaves at once, and the rules see it go in
       // the same evaluation, as Drools expired such a trace within the same firing.
-      if (latencyDays.expire(now)) {
+      if (expireDays(now)) {
         session.fireAllRules();
-        latencyDays.fired();
+        days.forEach(EventDays::fired);
       }
     }
     // Its own alert's rules have fired; from here a fact stays only for a rule that looks back.
@@ -219,9 +231,7 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
 
   /** Deletes the facts whose windows the event clock has passed . */
   private void deleteExpired(long now) {
-    if (latencyDays != null) {
-      latencyDays.expire(now);
-    }
+    expireDays(now);
     while (!held.isEmpty() && held.peek().expiresAt() < now) {
       FactHandle handle = held.poll().handle();
       // A rule may have deleted it already.
@@ -229,6 +239,15 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
         session.delete(handle);
       }
     }
+  }
+
+  /** Removes from the days the events older than their window allows; whether any went. */
+  private boolean expireDays(long now) {
+    boolean removed = false;
+    for (EventDays<?> each : days) {
+      removed |= each.expire(now);
+    }
+    return removed;
   }
 
   private static boolean declaresGlobal(KieBase kieBase, String name) {

@@ -25,9 +25,11 @@ class SessionMemoryBoundTest {
   private static final Duration BULK_CLONE = Duration.ofHours(1).plus(LATENESS); // clones
 
   private final List<Instant> heldUntil = new ArrayList<>();
-  private final List<LatencyHeld> latencyHeld = new ArrayList<>();
+  private final List<InDay> latencyHeld = new ArrayList<>();
+  private final List<InDay> deviceHeld = new ArrayList<>();
 
-  private record LatencyHeld(String user, Instant until) {}
+  /** An event held in the day of {@code key} (a user's latency, a device) until {@code until}. */
+  private record InDay(String key, Instant until) {}
 
   private long seq;
 
@@ -41,8 +43,10 @@ class SessionMemoryBoundTest {
         evaluator.evaluate(event(i, "user" + (i % 200), at));
       }
       assertThat(evaluator.factCount())
-          .isEqualTo(stillInsideAWindow(at) + usersWithLatencyInsideTheDay(at));
-      assertThat(evaluator.latencySamples()).isEqualTo(latencySamplesInsideTheDay(at));
+          .isEqualTo(
+              stillInsideAWindow(at) + daysInside(latencyHeld, at) + daysInside(deviceHeld, at));
+      assertThat(evaluator.latencySamples()).isEqualTo(eventsInside(latencyHeld, at));
+      assertThat(evaluator.deviceUses()).isEqualTo(eventsInside(deviceHeld, at));
       assertThat(evaluator.factCount()).isLessThan(seq / 5);
 
       // Longer than the longest window later: ten events of each kind within a few minutes.
@@ -52,13 +56,16 @@ class SessionMemoryBoundTest {
         evaluator.evaluate(event(i, "late" + (i / 10), at));
       }
 
-      // Nothing of the two days is left: 10 login and 10 MFA alerts with their 20 traces, 10 failed
-      // logins, 10 clones and one latency day for each of the 10 users, holding their 40 samples;
-      // process starts and EDR alerts are not held.
+      // Nothing of the two days is left: 10 login alerts with their 10 traces, 10 MFA alerts, 10
+      // failed logins, 10 clones, one latency day for each of the 10 users, holding their 40
+      // samples, and one day for each of their 10 devices, holding their MFA challenges; process
+      // starts and EDR alerts are not held.
       assertThat(evaluator.factCount())
-          .isEqualTo(stillInsideAWindow(at) + usersWithLatencyInsideTheDay(at))
+          .isEqualTo(
+              stillInsideAWindow(at) + daysInside(latencyHeld, at) + daysInside(deviceHeld, at))
           .isEqualTo(70);
       assertThat(evaluator.latencySamples()).isEqualTo(40);
+      assertThat(evaluator.deviceUses()).isEqualTo(10);
     }
   }
 
@@ -66,15 +73,18 @@ class SessionMemoryBoundTest {
     return heldUntil.stream().filter(until -> !until.isBefore(now)).count();
   }
 
-  private long latencySamplesInsideTheDay(Instant now) {
-    return latencyHeld.stream().filter(held -> !held.until().isBefore(now)).count();
+  private static long eventsInside(List<InDay> held, Instant now) {
+    return held.stream().filter(event -> !event.until().isBefore(now)).count();
   }
 
-  /** Each user with a latency sample inside the day is one {@link LatencyDay} fact. */
-  private long usersWithLatencyInsideTheDay(Instant now) {
-    return latencyHeld.stream()
-        .filter(held -> !held.until().isBefore(now))
-        .map(LatencyHeld::user)
+  /**
+   * Each user with a latency sample inside the day is one {@link LatencyDay} fact, each device with
+   * a login or MFA challenge one {@link DeviceDay}.
+   */
+  private static long daysInside(List<InDay> held, Instant now) {
+    return held.stream()
+        .filter(event -> !event.until().isBefore(now))
+        .map(InDay::key)
         .distinct()
         .count();
   }
@@ -105,12 +115,13 @@ class SessionMemoryBoundTest {
         ecs.putArray("category").add("authentication");
         event.putObject("device").put("id", "dev-" + user);
         hold(at, BRUTE_FORCE);
-        hold(at, DAY_RULES); // its trace, for one device many accounts
+        // In its device's day, for one device many accounts, not a fact of its own.
+        deviceHeld.add(new InDay("dev-" + user, at.plus(DAY_RULES)));
       }
       case 3, 4, 5, 6 -> {
         ecs.put("action", "input-latency").put("duration", 30_000_000L);
         // A sample in its user's day, for sustained latency, not a fact of its own.
-        latencyHeld.add(new LatencyHeld(user, at.plus(DAY_RULES)));
+        latencyHeld.add(new InDay(user, at.plus(DAY_RULES)));
       }
       case 7 -> {
         ecs.put("action", "repository-clone");

@@ -1,8 +1,10 @@
 package dev.bulwark.bench.rules;
 
 import dev.bulwark.core.alert.Alert;
+import dev.bulwark.core.journal.JournalPartitions;
 import dev.bulwark.rules.BareFacts;
 import dev.bulwark.rules.DroolsRuleEvaluator;
+import dev.bulwark.rules.RulePartition;
 import dev.bulwark.rules.RuleSet;
 import dev.bulwark.rules.RuleSetCompiler;
 import dev.bulwark.rules.reference.ReferenceData;
@@ -11,6 +13,11 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import org.kie.api.KieServices;
@@ -76,17 +83,27 @@ public final class RulesPackBenchmark {
     RuleSet plainRules = BareFacts.withDroolsExpiry(new RuleSetCompiler().compileBundled());
     Run bare = new Run("bare Drools session");
     Run bulwark = new Run("Bulwark evaluator");
+    int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+    Run partitioned = new Run("Bulwark, " + threads + " threads");
     // Warm-up of both paths, then alternate so both see the same machine load.
     bare.measure(events / 5, n -> runBare(plainRules, reference, workforce, n), baseline, false);
     bulwark.measure(
         events / 5, n -> runEvaluator(ruleSet, reference, workforce, n), baseline, false);
+    partitioned.measure(
+        events / 5,
+        n -> runPartitioned(ruleSet, reference, workforce, n, threads),
+        baseline,
+        false);
     for (int i = 0; i < repeats; i++) {
       bare.measure(events, n -> runBare(plainRules, reference, workforce, n), baseline, true);
       bulwark.measure(events, n -> runEvaluator(ruleSet, reference, workforce, n), baseline, true);
+      partitioned.measure(
+          events, n -> runPartitioned(ruleSet, reference, workforce, n, threads), baseline, true);
       System.out.printf("  load average %s%n", loadAverage());
     }
     bare.print();
     bulwark.print();
+    partitioned.print();
     System.out.printf(
         "ratio Bulwark / bare: events/s (median) %.2f, per CPU-second (median) %.2f, session heap"
             + " (median) %.2f%n",
@@ -108,6 +125,96 @@ public final class RulesPackBenchmark {
       histogram("evaluator");
       return liveHeapBytes();
     }
+  }
+
+  /**
+   * Feeds n events as the engine's journal worker does with several threads (ADR 0802): each event
+   * to the identity session of its journal partition (the hash of its identity, as at append), and
+   * every event to the one session of the global rules; the 17 feeds run on {@code threads}
+   * threads, each feed in journal order. The split is made before the clock starts, as the journal
+   * makes it at append. CPU time is that of the feeding threads together.
+   */
+  private static long runPartitioned(
+      RuleSet rules, ReferenceData reference, Workforce workforce, int n, int threads) {
+    List<List<Alert>> feeds = new ArrayList<>();
+    List<Alert> all = new ArrayList<>(n);
+    for (int p = 0; p < JournalPartitions.COUNT; p++) {
+      feeds.add(new ArrayList<>());
+    }
+    for (int i = 0; i < n; i++) {
+      Alert alert = workforce.event(i);
+      all.add(alert);
+      feeds.get(JournalPartitions.of(JournalPartitions.key(alert.document(), ""))).add(alert);
+    }
+    List<DroolsRuleEvaluator> sessions = new ArrayList<>();
+    List<Callable<Long>> work = new ArrayList<>();
+    // The global feed first: it is the longest.
+    work.add(feed(rules, reference, RulePartition.GLOBAL, all, sessions));
+    for (List<Alert> partition : feeds) {
+      work.add(feed(rules, reference, RulePartition.IDENTITY, partition, sessions));
+    }
+    List<Thread> feeders = new ArrayList<>();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "feeder-" + feeders.size());
+              feeders.add(thread);
+              return thread;
+            });
+    try {
+      pool.prestartAllCoreThreads();
+      long cpuBefore = feeders.stream().mapToLong(RulesPackBenchmark::cpu).sum();
+      Run.startClock();
+      long decisions = 0;
+      for (Future<Long> done : pool.invokeAll(work)) {
+        decisions += get(done);
+      }
+      long cpuAfter = feeders.stream().mapToLong(RulesPackBenchmark::cpu).sum();
+      Run.decisions = decisions;
+      Run.stopClock(cpuAfter - cpuBefore);
+      histogram("partitioned");
+      return liveHeapBytes();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      pool.shutdown();
+      sessions.forEach(DroolsRuleEvaluator::close);
+    }
+  }
+
+  private static Callable<Long> feed(
+      RuleSet rules,
+      ReferenceData reference,
+      RulePartition kind,
+      List<Alert> alerts,
+      List<DroolsRuleEvaluator> sessions) {
+    DroolsRuleEvaluator evaluator = new DroolsRuleEvaluator(rules, reference, kind);
+    sessions.add(evaluator);
+    return () -> {
+      long decisions = 0;
+      for (Alert alert : alerts) {
+        decisions += evaluator.evaluate(alert).size();
+      }
+      return decisions;
+    };
+  }
+
+  private static <T> T get(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long cpu(Thread thread) {
+    return THREADS.getThreadCpuTime(thread.getId());
   }
 
   /** With -Dbench.histogram=N, the N largest classes of the live heap (jcmd), to find hogs. */
@@ -205,23 +312,40 @@ public final class RulesPackBenchmark {
       this.name = name;
     }
 
+    static long started = -1;
+    static long cpuNanos = -1;
+
     static void stopClock() {
       stopped = System.nanoTime();
       stoppedCpu = THREADS.getCurrentThreadCpuTime();
     }
 
+    /** For a run on other threads: the clock starts when their work does. */
+    static void startClock() {
+      started = System.nanoTime();
+    }
+
+    /** For a run on other threads: the CPU time they took. */
+    static void stopClock(long cpu) {
+      stopped = System.nanoTime();
+      cpuNanos = cpu;
+    }
+
     void measure(int events, ToLongFunction<Integer> run, long baseline, boolean keep) {
       liveHeapBytes();
-      long started = System.nanoTime();
+      Run.started = -1;
+      Run.cpuNanos = -1;
+      long begun = System.nanoTime();
       long startedCpu = THREADS.getCurrentThreadCpuTime();
       long heap = run.applyAsLong(events);
-      double seconds = (stopped - started) / 1e9;
+      double seconds = (stopped - (Run.started < 0 ? begun : Run.started)) / 1e9;
       double rate = events / seconds;
-      double cpuRate = events / ((stoppedCpu - startedCpu) / 1e9);
+      long cpu = Run.cpuNanos < 0 ? stoppedCpu - startedCpu : Run.cpuNanos;
+      double cpuRate = events / (cpu / 1e9);
       double mb = (heap - baseline) / (1024.0 * 1024.0);
       System.out.printf(
           "  %-20s %s %,d events in %.1f s = %,.0f events/s (%,.0f per CPU-second of the feeding"
-              + " thread); %,d decisions; session live heap %.0f MB (total %d MB)%n",
+              + " threads); %,d decisions; session live heap %.0f MB (total %d MB)%n",
           name, keep ? "" : "(warm-up)", events, seconds, rate, cpuRate, decisions, mb, heap >> 20);
       if (keep) {
         perSecond.add(rate);
