@@ -17,7 +17,7 @@ import java.util.List;
  * added or removed since the rule last fired, the same tuples an accumulate over per-sample facts
  * would re-evaluate, so the rule fires where that one did.
  */
-public final class LatencyDay {
+public final class LatencyDay extends UserDay {
 
   private final String userName;
   private long[] times = new long[8];
@@ -34,11 +34,13 @@ public final class LatencyDay {
     this.userName = userName;
   }
 
+  @Override
   public String getUserName() {
     return userName;
   }
 
   /** How many samples the day holds. */
+  @Override
   public int getSize() {
     return size;
   }
@@ -123,11 +125,8 @@ public final class LatencyDay {
     changed(time);
   }
 
-  /**
-   * Removes the samples of event time before {@code oldestKept}.
-   *
-   * @return whether any was removed
-   */
+  /** Removes the samples of event time before {@code oldestKept}, as changes. */
+  @Override
   boolean removeBefore(long oldestKept) {
     int drop = firstAtOrAfter(oldestKept);
     if (drop == 0) {
@@ -156,12 +155,12 @@ public final class LatencyDay {
     return true;
   }
 
-  /** The event time of the oldest sample; the day must not be empty. */
+  @Override
   long oldest() {
     return times[0];
   }
 
-  /** The rule has fired on the changes so far. */
+  @Override
   void fired() {
     changes = 0;
     if (changed.length > 64) {
