@@ -49,6 +49,8 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
   private final Retention retention;
   // Input-latency samples as one fact per user, when a rule reads them; else null.
   private final LatencyDays latencyDays;
+  // Successful located logins from ordinary networks as one fact per user, when a rule reads them.
+  private final LoginDays loginDays;
   private final PriorityQueue<Held> held =
       new PriorityQueue<>(Comparator.comparingLong(Held::expiresAt));
 
@@ -84,6 +86,7 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     this.documentFields = ruleSet.documentFields();
     this.retention = new Retention(ruleSet);
     this.latencyDays = LatencyDays.forSession(kieBase, session);
+    this.loginDays = LoginDays.forSession(kieBase, session, reference);
     this.reference = reference;
     this.decisions = new DecisionEmitter(reference, ruleSet.version());
     if (declaresGlobal(kieBase, DecisionEmitter.GLOBAL)) {
@@ -138,6 +141,11 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     return latencyDays == null ? 0 : latencyDays.samples();
   }
 
+  /** How many logins the session's {@link LoginDay} facts hold. */
+  long loginSamples() {
+    return loginDays == null ? 0 : loginDays.samples();
+  }
+
   private void insertAndFire(Alert alert) {
     long eventTime = alert.timestamp().toEpochMilli();
     long now = clock.getCurrentTime();
@@ -149,6 +157,9 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     AlertEvent event = new AlertEvent(alert, documentFields, interner);
     if (latencyDays != null && LatencyDays.ACTION.equals(event.getAction())) {
       latencyDays.record(event);
+    }
+    if (loginDays != null && LoginDays.ACTION.equals(event.getAction())) {
+      loginDays.record(event);
     }
     FactHandle trace = null;
     if (event.getAction() != null && Trace.TRACKED_ACTIONS.contains(event.getAction())) {
@@ -165,6 +176,11 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
         session.fireAllRules();
         latencyDays.fired();
       }
+    }
+    if (loginDays != null) {
+      loginDays.fired();
+      // A login already past its day leaves at once; leaving fires nothing.
+      loginDays.expire(now);
     }
     // Its own alert's rules have fired; from here a fact stays only for a rule that looks back.
     if (trace != null) {
@@ -201,6 +217,9 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
   private void deleteExpired(long now) {
     if (latencyDays != null) {
       latencyDays.expire(now);
+    }
+    if (loginDays != null) {
+      loginDays.expire(now);
     }
     while (!held.isEmpty() && held.peek().expiresAt() < now) {
       FactHandle handle = held.poll().handle();

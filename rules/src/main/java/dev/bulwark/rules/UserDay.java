@@ -1,8 +1,8 @@
 package dev.bulwark.rules;
 
 /**
- * One user's entries of the last day as one fact (such as {@link LatencyDay}): what {@link
- * UserDays} needs to keep it in a session and expire its entries.
+ * One user's entries of the last day as one fact ({@link LatencyDay}, {@link LoginDay}): what
+ * {@link UserDays} needs to keep it in a session and expire its entries.
  */
 abstract class UserDay {
 

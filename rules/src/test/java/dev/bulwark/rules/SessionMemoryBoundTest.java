@@ -25,9 +25,11 @@ class SessionMemoryBoundTest {
   private static final Duration BULK_CLONE = Duration.ofHours(1).plus(LATENESS); // clones
 
   private final List<Instant> heldUntil = new ArrayList<>();
-  private final List<LatencyHeld> latencyHeld = new ArrayList<>();
+  private final List<DayEntry> latencyHeld = new ArrayList<>();
+  private final List<DayEntry> loginsHeld = new ArrayList<>();
 
-  private record LatencyHeld(String user, Instant until) {}
+  /** A sample or login in its user's day fact, until its trace would have expired. */
+  private record DayEntry(String user, Instant until) {}
 
   private long seq;
 
@@ -41,8 +43,12 @@ class SessionMemoryBoundTest {
         evaluator.evaluate(event(i, "user" + (i % 200), at));
       }
       assertThat(evaluator.factCount())
-          .isEqualTo(stillInsideAWindow(at) + usersWithLatencyInsideTheDay(at));
-      assertThat(evaluator.latencySamples()).isEqualTo(latencySamplesInsideTheDay(at));
+          .isEqualTo(
+              stillInsideAWindow(at)
+                  + usersInsideTheDay(latencyHeld, at)
+                  + usersInsideTheDay(loginsHeld, at));
+      assertThat(evaluator.latencySamples()).isEqualTo(insideTheDay(latencyHeld, at));
+      assertThat(evaluator.loginSamples()).isEqualTo(insideTheDay(loginsHeld, at));
       assertThat(evaluator.factCount()).isLessThan(seq / 5);
 
       // Longer than the longest window later: ten events of each kind within a few minutes.
@@ -52,13 +58,18 @@ class SessionMemoryBoundTest {
         evaluator.evaluate(event(i, "late" + (i / 10), at));
       }
 
-      // Nothing of the two days is left: 10 login and 10 MFA alerts with their 20 traces, 10 failed
-      // logins, 10 clones and one latency day for each of the 10 users, holding their 40 samples;
-      // process starts and EDR alerts are not held.
+      // Nothing of the two days is left: 10 login and 10 MFA alerts, the MFA alerts' 10 traces, 10
+      // failed logins, 10 clones, and for each of the 10 users one latency day holding their 40
+      // samples and one login day holding their 10 logins; process starts and EDR alerts are not
+      // held, nor the logins' traces.
       assertThat(evaluator.factCount())
-          .isEqualTo(stillInsideAWindow(at) + usersWithLatencyInsideTheDay(at))
+          .isEqualTo(
+              stillInsideAWindow(at)
+                  + usersInsideTheDay(latencyHeld, at)
+                  + usersInsideTheDay(loginsHeld, at))
           .isEqualTo(70);
       assertThat(evaluator.latencySamples()).isEqualTo(40);
+      assertThat(evaluator.loginSamples()).isEqualTo(10);
     }
   }
 
@@ -66,15 +77,18 @@ class SessionMemoryBoundTest {
     return heldUntil.stream().filter(until -> !until.isBefore(now)).count();
   }
 
-  private long latencySamplesInsideTheDay(Instant now) {
-    return latencyHeld.stream().filter(held -> !held.until().isBefore(now)).count();
+  private static long insideTheDay(List<DayEntry> entries, Instant now) {
+    return entries.stream().filter(held -> !held.until().isBefore(now)).count();
   }
 
-  /** Each user with a latency sample inside the day is one {@link LatencyDay} fact. */
-  private long usersWithLatencyInsideTheDay(Instant now) {
-    return latencyHeld.stream()
+  /**
+   * Each user with a latency sample (a login) inside the day is one {@link LatencyDay} ({@link
+   * LoginDay}) fact.
+   */
+  private static long usersInsideTheDay(List<DayEntry> entries, Instant now) {
+    return entries.stream()
         .filter(held -> !held.until().isBefore(now))
-        .map(LatencyHeld::user)
+        .map(DayEntry::user)
         .distinct()
         .count();
   }
@@ -97,7 +111,8 @@ class SessionMemoryBoundTest {
         geo.putObject("location").put("lat", 40.7).put("lon", -74.0);
         hold(at, BRUTE_FORCE); // the alert, for the brute-force rule
         if (success) {
-          hold(at, DAY_RULES); // its trace, for impossible travel
+          // A login in its user's day, for impossible travel, not a fact of its own.
+          loginsHeld.add(new DayEntry(user, at.plus(DAY_RULES)));
         }
       }
       case 2 -> {
@@ -110,7 +125,7 @@ class SessionMemoryBoundTest {
       case 3, 4, 5, 6 -> {
         ecs.put("action", "input-latency").put("duration", 30_000_000L);
         // A sample in its user's day, for sustained latency, not a fact of its own.
-        latencyHeld.add(new LatencyHeld(user, at.plus(DAY_RULES)));
+        latencyHeld.add(new DayEntry(user, at.plus(DAY_RULES)));
       }
       case 7 -> {
         ecs.put("action", "repository-clone");
