@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 class LoginDayEquivalenceTest {
 
   private static final Instant START = Instant.parse("2025-03-10T00:00:00Z");
+  private static final int USERS = 5;
   private static final String CORPORATE_EGRESS = "198.51.100.7";
+  // The speed parameter of two logins apart at the same instant: infinite, rounded.
+  private static final String SAME_INSTANT = "speedKmh=" + Long.MAX_VALUE;
 
   /** Cities, some under 500 km apart (New York and Philadelphia, Paris and Brussels). */
   private static final double[][] CITIES = {
@@ -57,22 +60,13 @@ class LoginDayEquivalenceTest {
     ReferenceData reference = ReferenceData.withDefaults();
     reference.replaceCorporateNetworks(
         CorporateNetworks.parse("test", List.of(CORPORATE_EGRESS + "/32")));
-    // user0 stops being a new hire on the stream's third day: the risk then tells which login of
-    // a pair across that midnight was taken as the later one (the trigger, whose time weighs).
-    reference.replaceIdentities(
-        List.of(
-            new Identity(
-                "user0",
-                null,
-                "US",
-                LocalDate.ofInstant(START, ZoneOffset.UTC)
-                    .minusDays(ReferenceData.NEW_HIRE_DAYS - 2),
-                null,
-                null,
-                false)));
+    reference.replaceIdentities(newHiresUntil(LocalDate.ofInstant(START, ZoneOffset.UTC)));
     List<Alert> alerts = stream(new Random(7), 4_000);
 
     int fired = 0;
+    int sameInstant = 0;
+    int onLateLogins = 0;
+    int onLoginsPastTheirDay = 0;
     List<Alert> seen = new ArrayList<>();
     Instant now = Instant.EPOCH;
     try (DroolsRuleEvaluator traces = new DroolsRuleEvaluator(perTrace, reference);
@@ -82,6 +76,13 @@ class LoginDayEquivalenceTest {
         List<String> actual = described(days.evaluate(alert));
         assertThat(actual).as("decisions at alert %d", alert.seq()).isEqualTo(expected);
         fired += expected.size();
+        sameInstant += (int) expected.stream().filter(d -> d.contains(SAME_INSTANT)).count();
+        if (alert.timestamp().isBefore(now)) {
+          onLateLogins += expected.size();
+        }
+        if (alert.timestamp().isBefore(now.minus(Trace.EXPIRY))) {
+          onLoginsPastTheirDay += expected.size();
+        }
         seen.add(alert);
         now = alert.timestamp().isAfter(now) ? alert.timestamp() : now;
         assertThat(days.loginSamples())
@@ -89,8 +90,26 @@ class LoginDayEquivalenceTest {
             .isEqualTo(comparableLoginsAt(seen, now, reference));
       }
     }
-    // The stream must exercise the rule, or the comparison says nothing.
-    assertThat(fired).isGreaterThan(200);
+    // The stream must exercise the rule and its edges, or the comparison says nothing.
+    assertThat(fired).isGreaterThan(1_000);
+    assertThat(sameInstant).isPositive();
+    assertThat(onLateLogins).isGreaterThan(100);
+    assertThat(onLoginsPastTheirDay).isPositive();
+  }
+
+  /**
+   * Each user stops being a new hire on another day of the stream (the 3rd, 13th, ... 43rd): the
+   * risk of a pair across that midnight (x1.5 before it) then tells which login was taken as the
+   * later one, the trigger, whose time it weighs.
+   */
+  private static List<Identity> newHiresUntil(LocalDate start) {
+    List<Identity> identities = new ArrayList<>();
+    for (int user = 0; user < USERS; user++) {
+      LocalDate lastDay = start.plusDays(2 + 10L * user);
+      LocalDate hired = lastDay.minusDays(ReferenceData.NEW_HIRE_DAYS - 1);
+      identities.add(new Identity("user" + user, null, "US", hired, null, null, false));
+    }
+    return identities;
   }
 
   /** The logins the rule compares whose trace would not have expired by {@code now}. */
@@ -111,8 +130,8 @@ class LoginDayEquivalenceTest {
   }
 
   /**
-   * Logins of five users over four days, 1-40 min apart, mostly from each user's home city, one in
-   * four from a random city near or far; 1 in 10 arrives up to 30 h late, 1 in 25 shares the
+   * Logins of five users over eight weeks, 1-40 min apart, mostly from each user's home city, one
+   * in four from a random city near or far; 1 in 10 arrives up to 30 h late, 1 in 25 shares the
    * previous login's time, 1 in 15 is from a masked network (a VPN tag or the corporate egress), 1
    * in 15 has no location (or half of one), 1 in 8 failed, 1 in 50 has no user, 1 in 30 is an MFA
    * challenge instead.
@@ -123,7 +142,7 @@ class LoginDayEquivalenceTest {
     Instant previous = START;
     for (int i = 1; i <= count; i++) {
       clock = clock.plusSeconds(60 + random.nextInt(39 * 60));
-      int user = random.nextInt(5);
+      int user = random.nextInt(USERS);
       Instant at = clock;
       if (random.nextInt(10) == 0) {
         at = clock.minusSeconds(random.nextInt(30 * 3600));
