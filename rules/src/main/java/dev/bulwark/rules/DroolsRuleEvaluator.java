@@ -54,6 +54,7 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
   private final List<EventDays<?>> days = new ArrayList<>();
   private final LatencyDays latencyDays;
   private final DeviceDays deviceDays;
+  private final LoginDays loginDays;
   // Whether any rule matches alerts or traces at all: a fact no rule reads is not inserted.
   private final boolean insertsAlerts;
   private final boolean insertsTraces;
@@ -96,7 +97,8 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
     this.insertsTraces = factTypes.reads(Trace.class);
     this.latencyDays = factTypes.reads(LatencyDay.class) ? new LatencyDays(session) : null;
     this.deviceDays = factTypes.reads(DeviceDay.class) ? new DeviceDays(session) : null;
-    Stream.of(latencyDays, deviceDays).filter(Objects::nonNull).forEach(days::add);
+    this.loginDays = factTypes.reads(LoginDay.class) ? new LoginDays(session, reference) : null;
+    Stream.of(latencyDays, deviceDays, loginDays).filter(Objects::nonNull).forEach(days::add);
     this.reference = reference;
     this.decisions = new DecisionEmitter(reference, ruleSet.version());
     if (declaresGlobal(kieBase, DecisionEmitter.GLOBAL)) {
@@ -149,6 +151,11 @@ public final class DroolsRuleEvaluator implements RuleEvaluator {
   /** How many input-latency samples the session's {@link LatencyDay} facts hold. */
   long latencySamples() {
     return latencyDays == null ? 0 : latencyDays.events();
+  }
+
+  /** How many logins the session's {@link LoginDay} facts hold. */
+  long loginSamples() {
+    return loginDays == null ? 0 : loginDays.events();
   }
 
   /** How many logins and MFA challenges the session's {@link DeviceDay} facts hold. */

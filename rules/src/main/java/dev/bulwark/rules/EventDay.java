@@ -154,7 +154,11 @@ public abstract class EventDay {
     if (changed.length > 64) {
       changed = new long[4];
     }
+    changesFired();
   }
+
+  /** For a subclass that marks its changes in a column of its own: the rules have seen them. */
+  void changesFired() {}
 
   /** The subclass's columns, all of {@link #INITIAL_CAPACITY} to start with, get a new capacity. */
   abstract void resizeColumns(int capacity);
@@ -180,7 +184,8 @@ public abstract class EventDay {
     changed[changes++] = time;
   }
 
-  private int firstAtOrAfter(long time) {
+  /** The index of the first event at or after {@code time}: {@link #getSize()} if none. */
+  final int firstAtOrAfter(long time) {
     int low = 0;
     int high = size;
     while (low < high) {

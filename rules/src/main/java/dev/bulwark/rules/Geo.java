@@ -37,7 +37,15 @@ public final class Geo {
       return 0;
     }
     double km = distanceKm(from.getLat(), from.getLon(), to.getLat(), to.getLon());
-    double hours = Math.abs(to.getTimestamp() - from.getTimestamp()) / 3_600_000.0;
+    return speedKmh(km, from.getTimestamp(), to.getTimestamp());
+  }
+
+  /**
+   * The speed in km/h needed to cover {@code km} between two event times (epoch ms). Infinite when
+   * they are the same instant but apart.
+   */
+  public static double speedKmh(double km, long fromMillis, long toMillis) {
+    double hours = Math.abs(toMillis - fromMillis) / 3_600_000.0;
     if (hours == 0) {
       return km < 1 ? 0 : Double.POSITIVE_INFINITY;
     }

@@ -8,10 +8,11 @@ import org.kie.api.definition.type.Timestamp;
 
 /**
  * The compact, day-long memory of a login, an MFA challenge or an input-latency sample, for rules
- * that look back further than an {@link AlertEvent} stays (impossible travel, one device for many
- * accounts, sustained latency). It keeps a dozen fields instead of the whole ECS document, so a day
- * of them fits in memory where a day of alerts would not. The evaluator inserts one beside the
- * alert for each {@link #TRACKED_ACTIONS tracked action}.
+ * an author writes over such events one fact each: a dozen fields instead of the whole ECS
+ * document. The bundled day-long rules no longer read traces but one aggregate per user or device
+ * ({@link LatencyDay}, {@link LoginDay}, {@link DeviceDay}; ADR 0303), so the evaluator inserts a
+ * trace beside the alert for each {@link #TRACKED_ACTIONS tracked action} only when a rule of the
+ * session matches {@code Trace}.
  */
 @Role(Role.Type.EVENT)
 @Timestamp("timestamp")

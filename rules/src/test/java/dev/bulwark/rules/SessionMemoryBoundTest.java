@@ -27,8 +27,12 @@ class SessionMemoryBoundTest {
   private final List<Instant> heldUntil = new ArrayList<>();
   private final List<InDay> latencyHeld = new ArrayList<>();
   private final List<InDay> deviceHeld = new ArrayList<>();
+  private final List<InDay> loginsHeld = new ArrayList<>();
 
-  /** An event held in the day of {@code key} (a user's latency, a device) until {@code until}. */
+  /**
+   * An event held in the day of {@code key} (a user's latency samples or logins, a device) until
+   * {@code until}.
+   */
   private record InDay(String key, Instant until) {}
 
   private long seq;
@@ -42,11 +46,10 @@ class SessionMemoryBoundTest {
         at = START.plusSeconds(13L * i);
         evaluator.evaluate(event(i, "user" + (i % 200), at));
       }
-      assertThat(evaluator.factCount())
-          .isEqualTo(
-              stillInsideAWindow(at) + daysInside(latencyHeld, at) + daysInside(deviceHeld, at));
+      assertThat(evaluator.factCount()).isEqualTo(heldAt(at));
       assertThat(evaluator.latencySamples()).isEqualTo(eventsInside(latencyHeld, at));
       assertThat(evaluator.deviceUses()).isEqualTo(eventsInside(deviceHeld, at));
+      assertThat(evaluator.loginSamples()).isEqualTo(eventsInside(loginsHeld, at));
       assertThat(evaluator.factCount()).isLessThan(seq / 5);
 
       // Longer than the longest window later: ten events of each kind within a few minutes.
@@ -56,16 +59,14 @@ class SessionMemoryBoundTest {
         evaluator.evaluate(event(i, "late" + (i / 10), at));
       }
 
-      // Nothing of the two days is left: 10 login alerts with their 10 traces, 10 MFA alerts, 10
-      // failed logins, 10 clones, one latency day for each of the 10 users, holding their 40
-      // samples, and one day for each of their 10 devices, holding their MFA challenges; process
-      // starts and EDR alerts are not held.
-      assertThat(evaluator.factCount())
-          .isEqualTo(
-              stillInsideAWindow(at) + daysInside(latencyHeld, at) + daysInside(deviceHeld, at))
-          .isEqualTo(70);
+      // Nothing of the two days is left: 10 login alerts, 10 MFA alerts, 10 failed logins, 10
+      // clones, and for each of the 10 users a latency day holding their 40 samples, a login day
+      // holding their 10 logins and a day of their device holding their MFA challenges; process
+      // starts and EDR alerts are not held, and no trace at all, as no bundled rule reads one.
+      assertThat(evaluator.factCount()).isEqualTo(heldAt(at)).isEqualTo(70);
       assertThat(evaluator.latencySamples()).isEqualTo(40);
       assertThat(evaluator.deviceUses()).isEqualTo(10);
+      assertThat(evaluator.loginSamples()).isEqualTo(10);
     }
   }
 
@@ -73,13 +74,21 @@ class SessionMemoryBoundTest {
     return heldUntil.stream().filter(until -> !until.isBefore(now)).count();
   }
 
+  /** The alerts still inside a window, and one fact per user or device with a day. */
+  private long heldAt(Instant now) {
+    return stillInsideAWindow(now)
+        + daysInside(latencyHeld, now)
+        + daysInside(deviceHeld, now)
+        + daysInside(loginsHeld, now);
+  }
+
   private static long eventsInside(List<InDay> held, Instant now) {
     return held.stream().filter(event -> !event.until().isBefore(now)).count();
   }
 
   /**
-   * Each user with a latency sample inside the day is one {@link LatencyDay} fact, each device with
-   * a login or MFA challenge one {@link DeviceDay}.
+   * Each user with a latency sample (a login) inside the day is one {@link LatencyDay} ({@link
+   * LoginDay}) fact, each device with a login or MFA challenge one {@link DeviceDay}.
    */
   private static long daysInside(List<InDay> held, Instant now) {
     return held.stream()
@@ -107,7 +116,8 @@ class SessionMemoryBoundTest {
         geo.putObject("location").put("lat", 40.7).put("lon", -74.0);
         hold(at, BRUTE_FORCE); // the alert, for the brute-force rule
         if (success) {
-          hold(at, DAY_RULES); // its trace, for impossible travel
+          // In its user's day of logins, for impossible travel, not a fact of its own.
+          loginsHeld.add(new InDay(user, at.plus(DAY_RULES)));
         }
       }
       case 2 -> {

@@ -1,0 +1,201 @@
+package dev.bulwark.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.core.alert.Alert;
+import dev.bulwark.core.rules.Decision;
+import dev.bulwark.rules.reference.CorporateNetworks;
+import dev.bulwark.rules.reference.Identity;
+import dev.bulwark.rules.reference.ReferenceData;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundled "impossible travel" rule reads one {@link LoginDay} per user; it replaced a join of
+ * two {@link Trace}s per pair of logins (kept in test resources). Both must decide the same on the
+ * same alerts: in order or late (beyond the allowed lateness and beyond the day too), at the same
+ * instant, from masked networks, without a location, failed or without a user.
+ */
+class LoginDayEquivalenceTest {
+
+  private static final Instant START = Instant.parse("2025-03-10T00:00:00Z");
+  private static final int USERS = 5;
+  private static final String CORPORATE_EGRESS = "198.51.100.7";
+  // The speed parameter of two logins apart at the same instant: infinite, rounded.
+  private static final String SAME_INSTANT = "speedKmh=" + Long.MAX_VALUE;
+
+  /** Cities, some under 500 km apart (New York and Philadelphia, Paris and Brussels). */
+  private static final double[][] CITIES = {
+    {40.71, -74.01}, // New York
+    {39.95, -75.17}, // Philadelphia
+    {48.86, 2.35}, // Paris
+    {50.85, 4.35}, // Brussels
+    {51.51, -0.13}, // London
+    {35.68, 139.69}, // Tokyo
+    {-33.87, 151.21}, // Sydney
+    {6.52, 3.38}, // Lagos
+  };
+
+  @Test
+  void theDayAggregateDecidesWhatTheJoinOfTracesDecided() {
+    RuleSetCompiler compiler = new RuleSetCompiler();
+    RuleSet perTrace =
+        compiler.compile(
+            Map.of(
+                "initial_access_impossible_travel.drl",
+                TestAlerts.text("evaluator/travel_one_trace_per_login.drl")));
+    RuleSet perDay =
+        compiler.compile(
+            Map.of(
+                "initial_access_impossible_travel.drl",
+                TestAlerts.text("bulwark/rules/initial_access_impossible_travel.drl")));
+    ReferenceData reference = ReferenceData.withDefaults();
+    reference.replaceCorporateNetworks(
+        CorporateNetworks.parse("test", List.of(CORPORATE_EGRESS + "/32")));
+    reference.replaceIdentities(newHiresUntil(LocalDate.ofInstant(START, ZoneOffset.UTC)));
+    List<Alert> alerts = stream(new Random(7), 4_000);
+
+    int fired = 0;
+    int sameInstant = 0;
+    int onLateLogins = 0;
+    int onLoginsPastTheirDay = 0;
+    List<Alert> seen = new ArrayList<>();
+    Instant now = Instant.EPOCH;
+    try (DroolsRuleEvaluator traces = new DroolsRuleEvaluator(perTrace, reference);
+        DroolsRuleEvaluator days = new DroolsRuleEvaluator(perDay, reference)) {
+      for (Alert alert : alerts) {
+        List<String> expected = described(traces.evaluate(alert));
+        List<String> actual = described(days.evaluate(alert));
+        assertThat(actual).as("decisions at alert %d", alert.seq()).isEqualTo(expected);
+        fired += expected.size();
+        sameInstant += (int) expected.stream().filter(d -> d.contains(SAME_INSTANT)).count();
+        if (alert.timestamp().isBefore(now)) {
+          onLateLogins += expected.size();
+        }
+        if (alert.timestamp().isBefore(now.minus(Trace.EXPIRY))) {
+          onLoginsPastTheirDay += expected.size();
+        }
+        seen.add(alert);
+        now = alert.timestamp().isAfter(now) ? alert.timestamp() : now;
+        assertThat(days.loginSamples())
+            .as("logins held after alert %d at %s", alert.seq(), alert.timestamp())
+            .isEqualTo(comparableLoginsAt(seen, now, reference));
+      }
+    }
+    // The stream must exercise the rule and its edges, or the comparison says nothing.
+    assertThat(fired).isGreaterThan(1_000);
+    assertThat(sameInstant).isPositive();
+    assertThat(onLateLogins).isGreaterThan(100);
+    assertThat(onLoginsPastTheirDay).isPositive();
+  }
+
+  /**
+   * Each user stops being a new hire on another day of the stream (the 3rd, 13th, ... 43rd): the
+   * risk of a pair across that midnight (x1.5 before it) then tells which login was taken as the
+   * later one, the trigger, whose time it weighs.
+   */
+  private static List<Identity> newHiresUntil(LocalDate start) {
+    List<Identity> identities = new ArrayList<>();
+    for (int user = 0; user < USERS; user++) {
+      LocalDate lastDay = start.plusDays(2 + 10L * user);
+      LocalDate hired = lastDay.minusDays(ReferenceData.NEW_HIRE_DAYS - 1);
+      identities.add(new Identity("user" + user, null, "US", hired, null, null, false));
+    }
+    return identities;
+  }
+
+  /** The logins the rule compares whose trace would not have expired by {@code now}. */
+  private static long comparableLoginsAt(List<Alert> seen, Instant now, ReferenceData reference) {
+    Instant oldestKept = now.minus(Trace.EXPIRY);
+    return seen.stream()
+        .filter(alert -> !alert.timestamp().isBefore(oldestKept))
+        .map(AlertEvent::new)
+        .filter(login -> "user-login".equals(login.getAction()))
+        .map(
+            login ->
+                new Trace(
+                    login,
+                    reference.isCorporate(login.getSourceIp()) || reference.isAnonymising(login)))
+        .filter(login -> "success".equals(login.getOutcome()) && login.getUserName() != null)
+        .filter(login -> login.isLocated() && !login.isMaskedNetwork())
+        .count();
+  }
+
+  /**
+   * Logins of five users over eight weeks, 1-40 min apart, mostly from each user's home city, one
+   * in four from a random city near or far; 1 in 10 arrives up to 30 h late, 1 in 25 shares the
+   * previous login's time, 1 in 15 is from a masked network (a VPN tag or the corporate egress), 1
+   * in 15 has no location (or half of one), 1 in 8 failed, 1 in 50 has no user, 1 in 30 is an MFA
+   * challenge instead.
+   */
+  private static List<Alert> stream(Random random, int count) {
+    List<Alert> alerts = new ArrayList<>();
+    Instant clock = START;
+    Instant previous = START;
+    for (int i = 1; i <= count; i++) {
+      clock = clock.plusSeconds(60 + random.nextInt(39 * 60));
+      int user = random.nextInt(USERS);
+      Instant at = clock;
+      if (random.nextInt(10) == 0) {
+        at = clock.minusSeconds(random.nextInt(30 * 3600));
+      } else if (random.nextInt(25) == 0) {
+        at = previous;
+      }
+      previous = at;
+      ObjectNode event = TestAlerts.JSON.createObjectNode();
+      event.put("@timestamp", at.toString());
+      event
+          .putObject("event")
+          .put("kind", "event")
+          .put("action", random.nextInt(30) == 0 ? "mfa-challenge" : "user-login")
+          .put("outcome", random.nextInt(8) == 0 ? "failure" : "success");
+      if (random.nextInt(50) != 0) {
+        event.putObject("user").put("name", "user" + user);
+      }
+      event.putObject("host").put("name", "laptop" + user);
+      ObjectNode source = event.putObject("source").put("ip", "100.64." + user + "." + (i % 250));
+      int masked = random.nextInt(30);
+      if (masked == 0) {
+        event.putArray("tags").add("vpn");
+      } else if (masked == 1) {
+        source.put("ip", CORPORATE_EGRESS);
+      }
+      double[] city = CITIES[random.nextInt(4) == 0 ? random.nextInt(CITIES.length) : user];
+      int located = random.nextInt(30);
+      if (located > 1) {
+        source.putObject("geo").putObject("location").put("lat", city[0]).put("lon", city[1]);
+      } else if (located == 1) {
+        source.putObject("geo").putObject("location").put("lat", city[0]);
+      }
+      alerts.add(new Alert(i, at, event));
+    }
+    return alerts;
+  }
+
+  private static List<String> described(List<Decision> decisions) {
+    return decisions.stream()
+        .map(
+            d ->
+                d.ruleId()
+                    + " "
+                    + d.entityKey()
+                    + " "
+                    + d.riskScore()
+                    + " "
+                    + d.alertSeqs()
+                    + " "
+                    + d.entities()
+                    + " "
+                    + d.parameters())
+        .sorted(Comparator.naturalOrder())
+        .toList();
+  }
+}
