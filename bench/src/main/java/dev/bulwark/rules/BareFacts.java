@@ -2,24 +2,56 @@ package dev.bulwark.rules;
 
 import dev.bulwark.core.alert.Alert;
 import dev.bulwark.rules.reference.ReferenceData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
 /**
- * What the benchmark's bare Drools session inserts: the pack's own fact classes, built the plain
- * way (the whole alert in every event, a trace beside the tracked ones), with nothing of the
- * evaluator around them: no compaction, no retention beyond the classes' {@code @Expires}, no
+ * What the benchmark's bare Drools session runs and inserts: the pack written the plain way (the
+ * day-long rules over one trace per event) and its own fact classes built the plain way (the whole
+ * alert in every event, a trace beside the tracked ones), with nothing of the evaluator around
+ * them: no compaction, no day aggregates, no retention beyond the classes' {@code @Expires}, no
  * decisions collected. In the rules' package because the trace's constructor is package-private.
  */
 public final class BareFacts {
 
   private BareFacts() {}
 
+  /** The bundled rule file each day-long rule replaces with its one-trace-per-event original. */
+  private static final Map<String, String> PLAIN_DAY_RULES =
+      Map.of(
+          "command_and_control_remote_control_latency.drl", "latency_one_trace_per_sample.drl",
+          "initial_access_impossible_travel.drl", "travel_one_trace_per_login.drl",
+          "initial_access_one_device_many_accounts.drl", "device_one_trace_per_event.drl");
+
   /**
-   * The rule set as plain Drools runs it: Drools' own expiry of events by their {@code @Expires},
-   * which rule sets compiled for the evaluator leave to the evaluator. Compile a rule set of its
-   * own for the bare session: this changes its KieBases.
+   * The bundled pack as plain Drools would run it: the day-long rules over one {@link Trace} per
+   * event (the originals their day aggregates are held to), and Drools' own expiry of events by
+   * their {@code @Expires}, which rule sets compiled for the evaluator leave to the evaluator.
    */
-  public static RuleSet withDroolsExpiry(RuleSet rules) {
+  public static RuleSet plainPack() {
+    Map<String, String> files = new TreeMap<>(RuleSources.bundled());
+    PLAIN_DAY_RULES.forEach((bundled, plain) -> files.put(bundled, resource("bare/" + plain)));
+    return withDroolsExpiry(new RuleSetCompiler().compile(files));
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = BareFacts.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static RuleSet withDroolsExpiry(RuleSet rules) {
     for (RulePartition partition : RulePartition.values()) {
       expireByAnnotation(rules.kieBase(partition));
     }
@@ -27,7 +59,7 @@ public final class BareFacts {
     return rules;
   }
 
-  private static void expireByAnnotation(org.kie.api.KieBase kieBase) {
+  private static void expireByAnnotation(KieBase kieBase) {
     FactTypes.setExpiry(kieBase, AlertEvent.class, AlertEvent.EXPIRY.toMillis());
     FactTypes.setExpiry(kieBase, Trace.class, Trace.EXPIRY.toMillis());
   }

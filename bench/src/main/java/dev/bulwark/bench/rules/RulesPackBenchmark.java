@@ -80,7 +80,7 @@ public final class RulesPackBenchmark {
         "live heap before any session (rule set, event pool): %d MB%n", baseline >> 20);
 
     RuleSet ruleSet = rules;
-    RuleSet plainRules = BareFacts.withDroolsExpiry(new RuleSetCompiler().compileBundled());
+    RuleSet plainRules = BareFacts.plainPack();
     Run bare = new Run("bare Drools session");
     Run bulwark = new Run("Bulwark evaluator");
     int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
