@@ -6,32 +6,7 @@ package dev.bulwark.rules;
  */
 public record DeviceUse(
     long seq, long timestamp, String userName, String hostName, String sourceIp, String deviceId)
-    implements Evidence {
-
-  @Override
-  public long getSeq() {
-    return seq;
-  }
-
-  @Override
-  public long getTimestamp() {
-    return timestamp;
-  }
-
-  @Override
-  public String getUserName() {
-    return userName;
-  }
-
-  @Override
-  public String getHostName() {
-    return hostName;
-  }
-
-  @Override
-  public String getSourceIp() {
-    return sourceIp;
-  }
+    implements EvidenceRecord {
 
   /** {@code device.id}. */
   public String getDeviceId() {

@@ -11,32 +11,7 @@ public record LatencySample(
     String hostName,
     String sourceIp,
     double durationNanos)
-    implements Evidence {
-
-  @Override
-  public long getSeq() {
-    return seq;
-  }
-
-  @Override
-  public long getTimestamp() {
-    return timestamp;
-  }
-
-  @Override
-  public String getUserName() {
-    return userName;
-  }
-
-  @Override
-  public String getHostName() {
-    return hostName;
-  }
-
-  @Override
-  public String getSourceIp() {
-    return sourceIp;
-  }
+    implements EvidenceRecord {
 
   /** {@code event.duration} in nanoseconds. */
   public double getDurationNanos() {

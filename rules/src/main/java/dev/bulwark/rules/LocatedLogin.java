@@ -12,32 +12,7 @@ public record LocatedLogin(
     String sourceIp,
     double lat,
     double lon)
-    implements Evidence {
-
-  @Override
-  public long getSeq() {
-    return seq;
-  }
-
-  @Override
-  public long getTimestamp() {
-    return timestamp;
-  }
-
-  @Override
-  public String getUserName() {
-    return userName;
-  }
-
-  @Override
-  public String getHostName() {
-    return hostName;
-  }
-
-  @Override
-  public String getSourceIp() {
-    return sourceIp;
-  }
+    implements EvidenceRecord {
 
   /** {@code source.geo.location.lat}. */
   public double getLat() {
