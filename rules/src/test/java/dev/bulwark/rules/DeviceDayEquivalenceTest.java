@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.core.alert.Alert;
-import dev.bulwark.core.rules.Decision;
+import dev.bulwark.rules.reference.ReferenceData;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -26,31 +24,24 @@ class DeviceDayEquivalenceTest {
 
   @Test
   void theDayAggregateDecidesWhatTheAccumulateOverTracesDecided() {
-    RuleSetCompiler compiler = new RuleSetCompiler();
-    RuleSet perTrace =
-        compiler.compile(
-            Map.of(RULE_FILE, TestAlerts.text("evaluator/device_one_trace_per_event.drl")));
-    RuleSet perDay =
-        compiler.compile(Map.of(RULE_FILE, TestAlerts.text("bulwark/rules/" + RULE_FILE)));
     List<Alert> alerts = stream(new Random(5), 4_000);
 
     int fired = 0;
     int firedLate = 0;
     List<Alert> seen = new ArrayList<>();
     Instant now = Instant.EPOCH;
-    try (DroolsRuleEvaluator traces = new DroolsRuleEvaluator(perTrace);
-        DroolsRuleEvaluator days = new DroolsRuleEvaluator(perDay)) {
+    try (SideBySide rules =
+        new SideBySide(
+            RULE_FILE, "evaluator/device_one_trace_per_event.drl", ReferenceData.withDefaults())) {
       for (Alert alert : alerts) {
-        List<String> expected = described(traces.evaluate(alert));
-        List<String> actual = described(days.evaluate(alert));
-        assertThat(actual).as("decisions at alert %d", alert.seq()).isEqualTo(expected);
+        List<String> expected = rules.evaluate(alert);
         fired += expected.size();
         seen.add(alert);
         if (alert.timestamp().isBefore(now)) {
           firedLate += expected.size();
         }
         now = alert.timestamp().isAfter(now) ? alert.timestamp() : now;
-        assertThat(days.deviceUses())
+        assertThat(rules.current().deviceUses())
             .as("events held after alert %d at %s", alert.seq(), alert.timestamp())
             .isEqualTo(heldAt(seen, now));
       }
@@ -111,25 +102,5 @@ class DeviceDayEquivalenceTest {
       alerts.add(new Alert(i, at, event));
     }
     return alerts;
-  }
-
-  /** Each decision by rule, trigger user, points, evidence, entities and parameters; any order. */
-  private static List<String> described(List<Decision> decisions) {
-    return decisions.stream()
-        .map(
-            d ->
-                d.ruleId()
-                    + " "
-                    + d.entityKey()
-                    + " "
-                    + d.riskScore()
-                    + " "
-                    + d.alertSeqs()
-                    + " "
-                    + d.entities()
-                    + " "
-                    + d.parameters())
-        .sorted(Comparator.naturalOrder())
-        .toList();
   }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.core.alert.Alert;
-import dev.bulwark.core.rules.Decision;
+import dev.bulwark.rules.reference.ReferenceData;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -25,34 +23,24 @@ class LatencyDayEquivalenceTest {
 
   @Test
   void theDayAggregateDecidesWhatTheAccumulateOverTracesDecided() {
-    RuleSetCompiler compiler = new RuleSetCompiler();
-    RuleSet perTrace =
-        compiler.compile(
-            Map.of(
-                "command_and_control_remote_control_latency.drl",
-                TestAlerts.text("evaluator/latency_one_trace_per_sample.drl")));
-    RuleSet perDay =
-        compiler.compile(
-            Map.of(
-                "command_and_control_remote_control_latency.drl",
-                TestAlerts.text("bulwark/rules/command_and_control_remote_control_latency.drl")));
     List<Alert> alerts = stream(new Random(3), 3_000);
 
     int fired = 0;
     List<Alert> seen = new ArrayList<>();
     Instant now = Instant.EPOCH;
-    try (DroolsRuleEvaluator traces = new DroolsRuleEvaluator(perTrace);
-        DroolsRuleEvaluator days = new DroolsRuleEvaluator(perDay)) {
+    try (SideBySide rules =
+        new SideBySide(
+            "command_and_control_remote_control_latency.drl",
+            "evaluator/latency_one_trace_per_sample.drl",
+            ReferenceData.withDefaults())) {
       for (Alert alert : alerts) {
-        List<String> expected = described(traces.evaluate(alert));
-        List<String> actual = described(days.evaluate(alert));
-        assertThat(actual).as("decisions at alert %d", alert.seq()).isEqualTo(expected);
+        List<String> expected = rules.evaluate(alert);
         fired += expected.size();
         seen.add(alert);
         now = alert.timestamp().isAfter(now) ? alert.timestamp() : now;
         // Each sample with a user, until its trace would have expired (the old rule also held the
         // samples without a user, which it could never count).
-        assertThat(days.latencySamples())
+        assertThat(rules.current().latencySamples())
             .as("samples held after alert %d at %s", alert.seq(), alert.timestamp())
             .isEqualTo(heldAt(seen, now));
       }
@@ -102,12 +90,5 @@ class LatencyDayEquivalenceTest {
       alerts.add(new Alert(i, at, event));
     }
     return alerts;
-  }
-
-  private static List<String> described(List<Decision> decisions) {
-    return decisions.stream()
-        .map(d -> d.ruleId() + " " + d.entityKey() + " " + d.riskScore() + " " + d.alertSeqs())
-        .sorted(Comparator.naturalOrder())
-        .toList();
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.core.alert.Alert;
-import dev.bulwark.core.rules.Decision;
 import dev.bulwark.rules.reference.CorporateNetworks;
 import dev.bulwark.rules.reference.Identity;
 import dev.bulwark.rules.reference.ReferenceData;
@@ -12,9 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -46,17 +43,6 @@ class LoginDayEquivalenceTest {
 
   @Test
   void theDayAggregateDecidesWhatTheJoinOfTracesDecided() {
-    RuleSetCompiler compiler = new RuleSetCompiler();
-    RuleSet perTrace =
-        compiler.compile(
-            Map.of(
-                "initial_access_impossible_travel.drl",
-                TestAlerts.text("evaluator/travel_one_trace_per_login.drl")));
-    RuleSet perDay =
-        compiler.compile(
-            Map.of(
-                "initial_access_impossible_travel.drl",
-                TestAlerts.text("bulwark/rules/initial_access_impossible_travel.drl")));
     ReferenceData reference = ReferenceData.withDefaults();
     reference.replaceCorporateNetworks(
         CorporateNetworks.parse("test", List.of(CORPORATE_EGRESS + "/32")));
@@ -69,12 +55,13 @@ class LoginDayEquivalenceTest {
     int onLoginsPastTheirDay = 0;
     List<Alert> seen = new ArrayList<>();
     Instant now = Instant.EPOCH;
-    try (DroolsRuleEvaluator traces = new DroolsRuleEvaluator(perTrace, reference);
-        DroolsRuleEvaluator days = new DroolsRuleEvaluator(perDay, reference)) {
+    try (SideBySide rules =
+        new SideBySide(
+            "initial_access_impossible_travel.drl",
+            "evaluator/travel_one_trace_per_login.drl",
+            reference)) {
       for (Alert alert : alerts) {
-        List<String> expected = described(traces.evaluate(alert));
-        List<String> actual = described(days.evaluate(alert));
-        assertThat(actual).as("decisions at alert %d", alert.seq()).isEqualTo(expected);
+        List<String> expected = rules.evaluate(alert);
         fired += expected.size();
         sameInstant += (int) expected.stream().filter(d -> d.contains(SAME_INSTANT)).count();
         if (alert.timestamp().isBefore(now)) {
@@ -85,7 +72,7 @@ class LoginDayEquivalenceTest {
         }
         seen.add(alert);
         now = alert.timestamp().isAfter(now) ? alert.timestamp() : now;
-        assertThat(days.loginSamples())
+        assertThat(rules.current().loginSamples())
             .as("logins held after alert %d at %s", alert.seq(), alert.timestamp())
             .isEqualTo(comparableLoginsAt(seen, now, reference));
       }
@@ -178,24 +165,5 @@ class LoginDayEquivalenceTest {
       alerts.add(new Alert(i, at, event));
     }
     return alerts;
-  }
-
-  private static List<String> described(List<Decision> decisions) {
-    return decisions.stream()
-        .map(
-            d ->
-                d.ruleId()
-                    + " "
-                    + d.entityKey()
-                    + " "
-                    + d.riskScore()
-                    + " "
-                    + d.alertSeqs()
-                    + " "
-                    + d.entities()
-                    + " "
-                    + d.parameters())
-        .sorted(Comparator.naturalOrder())
-        .toList();
   }
 }
