@@ -26,39 +26,23 @@ class DeviceDayEquivalenceTest {
   void theDayAggregateDecidesWhatTheAccumulateOverTracesDecided() {
     List<Alert> alerts = stream(new Random(5), 4_000);
 
-    int fired = 0;
-    int firedLate = 0;
-    List<Alert> seen = new ArrayList<>();
-    Instant now = Instant.EPOCH;
+    SideBySide.Replay replay;
     try (SideBySide rules =
         new SideBySide(
             RULE_FILE, "evaluator/device_one_trace_per_event.drl", ReferenceData.withDefaults())) {
-      for (Alert alert : alerts) {
-        List<String> expected = rules.evaluate(alert);
-        fired += expected.size();
-        seen.add(alert);
-        if (alert.timestamp().isBefore(now)) {
-          firedLate += expected.size();
-        }
-        now = alert.timestamp().isAfter(now) ? alert.timestamp() : now;
-        assertThat(rules.current().deviceUses())
-            .as("events held after alert %d at %s", alert.seq(), alert.timestamp())
-            .isEqualTo(heldAt(seen, now));
-      }
+      // Each login or MFA challenge with a device and a user.
+      replay =
+          rules.replay(
+              alerts,
+              alert ->
+                  alert.document().has("user")
+                      && alert.document().has("device")
+                      && !alert.document().path("event").path("action").asText().equals("other"),
+              DroolsRuleEvaluator::deviceUses);
     }
     // The stream must exercise the rule, late events included, or the comparison says nothing.
-    assertThat(fired).isGreaterThan(200);
-    assertThat(firedLate).isGreaterThan(20);
-  }
-
-  /** Each login or MFA challenge with a device and a user, until its trace would have expired. */
-  private static long heldAt(List<Alert> seen, Instant now) {
-    Instant oldestKept = now.minus(Trace.EXPIRY);
-    return seen.stream()
-        .filter(alert -> alert.document().has("user") && alert.document().has("device"))
-        .filter(alert -> !alert.document().path("event").path("action").asText().equals("other"))
-        .filter(alert -> !alert.timestamp().isBefore(oldestKept))
-        .count();
+    assertThat(replay.decisions()).hasSizeGreaterThan(200);
+    assertThat(replay.onLateEvents()).isGreaterThan(20);
   }
 
   /**
@@ -69,18 +53,10 @@ class DeviceDayEquivalenceTest {
    */
   private static List<Alert> stream(Random random, int count) {
     List<Alert> alerts = new ArrayList<>();
-    Instant clock = START;
-    Instant previous = START;
+    ArrivalClock clock = new ArrivalClock(random, START, 300, 55 * 60, 12, 25);
     for (int i = 1; i <= count; i++) {
-      clock = clock.plusSeconds(300 + random.nextInt(55 * 60));
+      Instant at = clock.next();
       int user = random.nextInt(8);
-      Instant at = clock;
-      if (random.nextInt(12) == 0) {
-        at = clock.minusSeconds(random.nextInt(30 * 3600));
-      } else if (random.nextInt(25) == 0) {
-        at = previous;
-      }
-      previous = at;
       int device = random.nextInt(5) == 0 ? random.nextInt(4) : user % 4;
       String action =
           random.nextInt(30) == 0 ? "other" : random.nextBoolean() ? "user-login" : "mfa-challenge";

@@ -49,39 +49,23 @@ class LoginDayEquivalenceTest {
     reference.replaceIdentities(newHiresUntil(LocalDate.ofInstant(START, ZoneOffset.UTC)));
     List<Alert> alerts = stream(new Random(7), 4_000);
 
-    int fired = 0;
-    int sameInstant = 0;
-    int onLateLogins = 0;
-    int onLoginsPastTheirDay = 0;
-    List<Alert> seen = new ArrayList<>();
-    Instant now = Instant.EPOCH;
+    SideBySide.Replay replay;
     try (SideBySide rules =
         new SideBySide(
             "initial_access_impossible_travel.drl",
             "evaluator/travel_one_trace_per_login.drl",
             reference)) {
-      for (Alert alert : alerts) {
-        List<String> expected = rules.evaluate(alert);
-        fired += expected.size();
-        sameInstant += (int) expected.stream().filter(d -> d.contains(SAME_INSTANT)).count();
-        if (alert.timestamp().isBefore(now)) {
-          onLateLogins += expected.size();
-        }
-        if (alert.timestamp().isBefore(now.minus(Trace.EXPIRY))) {
-          onLoginsPastTheirDay += expected.size();
-        }
-        seen.add(alert);
-        now = alert.timestamp().isAfter(now) ? alert.timestamp() : now;
-        assertThat(rules.current().loginSamples())
-            .as("logins held after alert %d at %s", alert.seq(), alert.timestamp())
-            .isEqualTo(comparableLoginsAt(seen, now, reference));
-      }
+      replay =
+          rules.replay(
+              alerts,
+              alert -> isComparedLogin(alert, reference),
+              DroolsRuleEvaluator::loginSamples);
     }
     // The stream must exercise the rule and its edges, or the comparison says nothing.
-    assertThat(fired).isGreaterThan(1_000);
-    assertThat(sameInstant).isPositive();
-    assertThat(onLateLogins).isGreaterThan(100);
-    assertThat(onLoginsPastTheirDay).isPositive();
+    assertThat(replay.decisions()).hasSizeGreaterThan(1_000);
+    assertThat(replay.decisions()).anyMatch(decision -> decision.contains(SAME_INSTANT));
+    assertThat(replay.onLateEvents()).isGreaterThan(100);
+    assertThat(replay.onEventsPastTheirDay()).isPositive();
   }
 
   /**
@@ -99,21 +83,19 @@ class LoginDayEquivalenceTest {
     return identities;
   }
 
-  /** The logins the rule compares whose trace would not have expired by {@code now}. */
-  private static long comparableLoginsAt(List<Alert> seen, Instant now, ReferenceData reference) {
-    Instant oldestKept = now.minus(Trace.EXPIRY);
-    return seen.stream()
-        .filter(alert -> !alert.timestamp().isBefore(oldestKept))
-        .map(AlertEvent::new)
-        .filter(login -> "user-login".equals(login.getAction()))
-        .map(
-            login ->
-                new Trace(
-                    login,
-                    reference.isCorporate(login.getSourceIp()) || reference.isAnonymising(login)))
-        .filter(login -> "success".equals(login.getOutcome()) && login.getUserName() != null)
-        .filter(login -> login.isLocated() && !login.isMaskedNetwork())
-        .count();
+  /** Whether the rule compares this login: a located success of a user, not masked. */
+  private static boolean isComparedLogin(Alert alert, ReferenceData reference) {
+    AlertEvent login = new AlertEvent(alert);
+    if (!"user-login".equals(login.getAction())) {
+      return false;
+    }
+    Trace trace =
+        new Trace(
+            login, reference.isCorporate(login.getSourceIp()) || reference.isAnonymising(login));
+    return "success".equals(trace.getOutcome())
+        && trace.getUserName() != null
+        && trace.isLocated()
+        && !trace.isMaskedNetwork();
   }
 
   /**
@@ -125,18 +107,10 @@ class LoginDayEquivalenceTest {
    */
   private static List<Alert> stream(Random random, int count) {
     List<Alert> alerts = new ArrayList<>();
-    Instant clock = START;
-    Instant previous = START;
+    ArrivalClock clock = new ArrivalClock(random, START, 60, 40 * 60, 10, 25);
     for (int i = 1; i <= count; i++) {
-      clock = clock.plusSeconds(60 + random.nextInt(39 * 60));
+      Instant at = clock.next();
       int user = random.nextInt(USERS);
-      Instant at = clock;
-      if (random.nextInt(10) == 0) {
-        at = clock.minusSeconds(random.nextInt(30 * 3600));
-      } else if (random.nextInt(25) == 0) {
-        at = previous;
-      }
-      previous = at;
       ObjectNode event = TestAlerts.JSON.createObjectNode();
       event.put("@timestamp", at.toString());
       event

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.core.alert.Alert;
 import dev.bulwark.core.rules.Decision;
 import dev.bulwark.rules.reference.ReferenceData;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * A bundled day-long rule and its former form over one {@link Trace} per event ({@code
@@ -36,17 +40,56 @@ final class SideBySide implements AutoCloseable {
   }
 
   /** Evaluates the alert with both and requires the same decisions; returns them, described. */
-  List<String> evaluate(Alert alert) {
+  private List<String> evaluate(Alert alert) {
     List<String> expected = described(former.evaluate(alert));
     List<String> actual = described(current.evaluate(alert));
     assertThat(actual).as("decisions at alert %d", alert.seq()).isEqualTo(expected);
     return expected;
   }
 
-  /** The evaluator of the rule as bundled, to ask what its days hold. */
-  DroolsRuleEvaluator current() {
-    return current;
+  /**
+   * Evaluates each alert with both, requiring the same decisions and, after each, that the rule as
+   * bundled holds exactly the alerts that {@code kept} accepts among those not older than a {@link
+   * Trace} lives before the latest event time seen: its days must forget what the traces forgot.
+   *
+   * @param held what the bundled rule's evaluator holds, e.g. its latency samples
+   */
+  Replay replay(
+      List<Alert> alerts, Predicate<Alert> kept, ToLongFunction<DroolsRuleEvaluator> held) {
+    List<String> decisions = new ArrayList<>();
+    int late = 0;
+    int pastTheirDay = 0;
+    List<Alert> seen = new ArrayList<>();
+    Instant now = Instant.EPOCH;
+    for (Alert alert : alerts) {
+      List<String> expected = evaluate(alert);
+      decisions.addAll(expected);
+      if (alert.timestamp().isBefore(now)) {
+        late += expected.size();
+      }
+      if (alert.timestamp().isBefore(now.minus(Trace.EXPIRY))) {
+        pastTheirDay += expected.size();
+      }
+      seen.add(alert);
+      now = alert.timestamp().isAfter(now) ? alert.timestamp() : now;
+      Instant oldestKept = now.minus(Trace.EXPIRY);
+      long expectedHeld =
+          seen.stream().filter(a -> !a.timestamp().isBefore(oldestKept)).filter(kept).count();
+      assertThat(held.applyAsLong(current))
+          .as("events held after alert %d at %s", alert.seq(), alert.timestamp())
+          .isEqualTo(expectedHeld);
+    }
+    return new Replay(decisions, late, pastTheirDay);
   }
+
+  /**
+   * What a replay decided.
+   *
+   * @param decisions every decision, described
+   * @param onLateEvents how many were decided on an event older than one seen before it
+   * @param onEventsPastTheirDay how many on an event older than a trace lives
+   */
+  record Replay(List<String> decisions, int onLateEvents, int onEventsPastTheirDay) {}
 
   @Override
   public void close() {
