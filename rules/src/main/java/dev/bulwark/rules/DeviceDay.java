@@ -24,8 +24,6 @@ public final class DeviceDay extends EventDay {
 
   private final String deviceId;
   private String[] users = new String[INITIAL_CAPACITY];
-  private String[] hosts = new String[INITIAL_CAPACITY];
-  private String[] ips = new String[INITIAL_CAPACITY];
 
   DeviceDay(String deviceId) {
     this.deviceId = deviceId;
@@ -49,7 +47,7 @@ public final class DeviceDay extends EventDay {
   }
 
   DeviceUse use(int i) {
-    return new DeviceUse(seq(i), time(i), users[i], hosts[i], ips[i], deviceId);
+    return new DeviceUse(seq(i), time(i), users[i], host(i), ip(i), deviceId);
   }
 
   List<DeviceUse> uses(int from, int to) {
@@ -62,31 +60,23 @@ public final class DeviceDay extends EventDay {
 
   /** Adds an event after those of the same or an earlier time. */
   void add(long seq, long time, String user, String host, String ip) {
-    int at = insert(seq, time);
+    int at = insert(seq, time, host, ip);
     users[at] = user;
-    hosts[at] = host;
-    ips[at] = ip;
   }
 
   @Override
   void resizeColumns(int capacity) {
     users = Arrays.copyOf(users, capacity);
-    hosts = Arrays.copyOf(hosts, capacity);
-    ips = Arrays.copyOf(ips, capacity);
   }
 
   @Override
   void moveColumns(int from, int to, int length) {
     System.arraycopy(users, from, users, to, length);
-    System.arraycopy(hosts, from, hosts, to, length);
-    System.arraycopy(ips, from, ips, to, length);
   }
 
   @Override
   void clearColumns(int from, int to) {
     Arrays.fill(users, from, to, null);
-    Arrays.fill(hosts, from, to, null);
-    Arrays.fill(ips, from, to, null);
   }
 
   /** The users of a window that only moves forward, counted per user. */

@@ -9,10 +9,10 @@ import java.util.function.IntPredicate;
 /**
  * The events of one key (a user, a device) over the last day as one fact, in arrays sorted by event
  * time, instead of one {@link Trace} per event: each fact costs Drools ~2 KB, a few numbers in
- * arrays cost a few dozen bytes (ADR 0303). This base keeps the times and seqs, and the times of
- * the events added or removed since the rules last fired; a subclass keeps its other fields in
- * parallel arrays, which it moves when this base asks ({@link #resizeColumns}, {@link
- * #moveColumns}, {@link #clearColumns}).
+ * arrays cost a few dozen bytes (ADR 0303). This base keeps the times, seqs, hosts and source IPs
+ * (what every decision's evidence names), and the times of the events added or removed since the
+ * rules last fired; a subclass keeps its other fields in parallel arrays, which it moves when this
+ * base asks ({@link #resizeColumns}, {@link #moveColumns}, {@link #clearColumns}).
  *
  * <p>A rule reads windows ending at an event, and only those a change could alter: the events whose
  * window holds an event added or removed since the rule last fired, the same tuples an accumulate
@@ -25,6 +25,8 @@ public abstract class EventDay {
 
   private long[] times = new long[INITIAL_CAPACITY];
   private long[] seqs = new long[INITIAL_CAPACITY];
+  private String[] hosts = new String[INITIAL_CAPACITY];
+  private String[] ips = new String[INITIAL_CAPACITY];
   private int size;
   // Event times of the events added or removed since the rule last fired.
   private long[] changed = new long[4];
@@ -95,12 +97,22 @@ public abstract class EventDay {
     return seqs[i];
   }
 
+  /** The event's {@code host.name}, or null. */
+  final String host(int i) {
+    return hosts[i];
+  }
+
+  /** The event's {@code source.ip}, or null. */
+  final String ip(int i) {
+    return ips[i];
+  }
+
   /**
    * Adds an event after those of the same or an earlier time.
    *
    * @return its index, where the subclass sets its columns
    */
-  final int insert(long seq, long time) {
+  final int insert(long seq, long time, String host, String ip) {
     if (size == times.length) {
       resize(size * 2);
     }
@@ -108,9 +120,13 @@ public abstract class EventDay {
     int tail = size - at;
     System.arraycopy(times, at, times, at + 1, tail);
     System.arraycopy(seqs, at, seqs, at + 1, tail);
+    System.arraycopy(hosts, at, hosts, at + 1, tail);
+    System.arraycopy(ips, at, ips, at + 1, tail);
     moveColumns(at, at + 1, tail);
     times[at] = time;
     seqs[at] = seq;
+    hosts[at] = host;
+    ips[at] = ip;
     size++;
     revision++;
     changed(time);
@@ -133,6 +149,10 @@ public abstract class EventDay {
     int keep = size - drop;
     System.arraycopy(times, drop, times, 0, keep);
     System.arraycopy(seqs, drop, seqs, 0, keep);
+    System.arraycopy(hosts, drop, hosts, 0, keep);
+    System.arraycopy(ips, drop, ips, 0, keep);
+    Arrays.fill(hosts, keep, size, null);
+    Arrays.fill(ips, keep, size, null);
     moveColumns(drop, 0, keep);
     clearColumns(keep, size);
     size = keep;
@@ -167,13 +187,16 @@ public abstract class EventDay {
   abstract void moveColumns(int from, int to, int length);
 
   /**
-   * Drops the references the subclass's columns hold in [from, to), which no longer hold events.
+   * Drops the references the subclass's columns hold in [from, to), which no longer hold events;
+   * nothing to drop in columns of numbers.
    */
-  abstract void clearColumns(int from, int to);
+  void clearColumns(int from, int to) {}
 
   private void resize(int capacity) {
     times = Arrays.copyOf(times, capacity);
     seqs = Arrays.copyOf(seqs, capacity);
+    hosts = Arrays.copyOf(hosts, capacity);
+    ips = Arrays.copyOf(ips, capacity);
     resizeColumns(capacity);
   }
 

@@ -21,8 +21,6 @@ public final class LatencyDay extends EventDay {
 
   private final String userName;
   private double[] durations = new double[INITIAL_CAPACITY];
-  private String[] hosts = new String[INITIAL_CAPACITY];
-  private String[] ips = new String[INITIAL_CAPACITY];
 
   LatencyDay(String userName) {
     this.userName = userName;
@@ -55,35 +53,23 @@ public final class LatencyDay extends EventDay {
   }
 
   private LatencySample sample(int i) {
-    return new LatencySample(seq(i), time(i), userName, hosts[i], ips[i], durations[i]);
+    return new LatencySample(seq(i), time(i), userName, host(i), ip(i), durations[i]);
   }
 
   /** Adds a sample after those of the same or an earlier time. */
   void add(long seq, long time, double durationNanos, String host, String ip) {
-    int at = insert(seq, time);
+    int at = insert(seq, time, host, ip);
     durations[at] = durationNanos;
-    hosts[at] = host;
-    ips[at] = ip;
   }
 
   @Override
   void resizeColumns(int capacity) {
     durations = Arrays.copyOf(durations, capacity);
-    hosts = Arrays.copyOf(hosts, capacity);
-    ips = Arrays.copyOf(ips, capacity);
   }
 
   @Override
   void moveColumns(int from, int to, int length) {
     System.arraycopy(durations, from, durations, to, length);
-    System.arraycopy(hosts, from, hosts, to, length);
-    System.arraycopy(ips, from, ips, to, length);
-  }
-
-  @Override
-  void clearColumns(int from, int to) {
-    Arrays.fill(hosts, from, to, null);
-    Arrays.fill(ips, from, to, null);
   }
 
   @Override

@@ -22,8 +22,6 @@ public final class LoginDay extends EventDay {
   private final String userName;
   private double[] lats = new double[INITIAL_CAPACITY];
   private double[] lons = new double[INITIAL_CAPACITY];
-  private String[] hosts = new String[INITIAL_CAPACITY];
-  private String[] ips = new String[INITIAL_CAPACITY];
   // Added since the rule last fired.
   private boolean[] fresh = new boolean[INITIAL_CAPACITY];
   // Logins added since the rule last fired, including any that left the day since: then the scan
@@ -85,16 +83,14 @@ public final class LoginDay extends EventDay {
   }
 
   private LocatedLogin login(int i) {
-    return new LocatedLogin(seq(i), time(i), userName, hosts[i], ips[i], lats[i], lons[i]);
+    return new LocatedLogin(seq(i), time(i), userName, host(i), ip(i), lats[i], lons[i]);
   }
 
   /** Adds a login after those of the same or an earlier time. */
   void add(long seq, long time, double lat, double lon, String host, String ip) {
-    int at = insert(seq, time);
+    int at = insert(seq, time, host, ip);
     lats[at] = lat;
     lons[at] = lon;
-    hosts[at] = host;
-    ips[at] = ip;
     fresh[at] = true;
     freshCount++;
   }
@@ -103,8 +99,6 @@ public final class LoginDay extends EventDay {
   void resizeColumns(int capacity) {
     lats = Arrays.copyOf(lats, capacity);
     lons = Arrays.copyOf(lons, capacity);
-    hosts = Arrays.copyOf(hosts, capacity);
-    ips = Arrays.copyOf(ips, capacity);
     fresh = Arrays.copyOf(fresh, capacity);
   }
 
@@ -112,15 +106,11 @@ public final class LoginDay extends EventDay {
   void moveColumns(int from, int to, int length) {
     System.arraycopy(lats, from, lats, to, length);
     System.arraycopy(lons, from, lons, to, length);
-    System.arraycopy(hosts, from, hosts, to, length);
-    System.arraycopy(ips, from, ips, to, length);
     System.arraycopy(fresh, from, fresh, to, length);
   }
 
   @Override
   void clearColumns(int from, int to) {
-    Arrays.fill(hosts, from, to, null);
-    Arrays.fill(ips, from, to, null);
     Arrays.fill(fresh, from, to, false);
   }
 
