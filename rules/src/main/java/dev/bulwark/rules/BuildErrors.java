@@ -24,6 +24,8 @@ final class BuildErrors {
   private static final String GENERATED_JAVA = "src/main/java/";
   private static final Pattern CALLED = Pattern.compile("(\\w+)\\(");
   private static final Pattern UNRESOLVED = Pattern.compile("^(\\S+) cannot be resolved");
+  // "[ERR 102] Line 13:0 mismatched input ...": the parser's position, its column 0-based.
+  private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine \\d+:(\\d+)\\b");
 
   private final Map<String, String> fileByResource;
   private final Map<String, String> drlByFile;
@@ -62,13 +64,22 @@ final class BuildErrors {
     String file = fileByResource.get(resource);
     if (file != null) {
       return error.getLine() > 0
-          ? new Problem(file, error.getLine(), text)
+          ? new Problem(file, error.getLine(), parserColumn(text), text)
           : locate(List.of(file), text, text);
     }
     if (path.startsWith(GENERATED_JAVA)) {
       return locate(filesInPackageOf(path), text, text + " (in Java generated from a rule)");
     }
     return new Problem(path.isEmpty() ? "(rule set)" : path, error.getLine(), text);
+  }
+
+  /**
+   * The 1-based column a parser error names in its text, or 0. {@link Message#getColumn()} does not
+   * tell a first column from an unknown one.
+   */
+  private static int parserColumn(String text) {
+    Matcher position = PARSER_POSITION.matcher(text);
+    return position.find() ? Integer.parseInt(position.group(1)) + 1 : 0;
   }
 
   /** The DRL files of the rule package a generated class belongs to (its parent's parent). */
@@ -92,9 +103,10 @@ final class BuildErrors {
       for (String file : files) {
         List<String> lines = drlByFile.get(file).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-          if (lines.get(i).contains(snippet)) {
+          int at = lines.get(i).indexOf(snippet);
+          if (at >= 0) {
             hits++;
-            found = new Problem(file, i + 1, reported);
+            found = new Problem(file, i + 1, at + 1, reported);
           }
         }
       }

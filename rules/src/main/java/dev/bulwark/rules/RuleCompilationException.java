@@ -24,15 +24,22 @@ public final class RuleCompilationException extends RuntimeException {
   }
 
   /**
-   * One problem, located in a DRL file.
+   * One problem, located in a DRL file, as {@code file:line:column: text} (the form editors and CI
+   * logs link to).
    *
    * @param line 1-based, or 0 when unknown
+   * @param column 1-based, or 0 when unknown
    */
-  public record Problem(String file, int line, String text) {
+  public record Problem(String file, int line, int column, String text) {
+
+    /** A problem whose column is not known. */
+    public Problem(String file, int line, String text) {
+      this(file, line, 0, text);
+    }
 
     @Override
     public String toString() {
-      return file + (line > 0 ? ":" + line : "") + ": " + text;
+      return file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": " + text;
     }
   }
 }

@@ -75,7 +75,8 @@ public final class RuleSetCompiler {
             return;
           }
           // Rules are code running inside the engine: only what the guard allows is compiled.
-          DrlGuard.findings(drl).forEach(f -> problems.add(new Problem(file, f.line(), f.text())));
+          DrlGuard.findings(drl)
+              .forEach(f -> problems.add(new Problem(file, f.line(), f.column(), f.text())));
           // The executable model wants each DRL in the folder of its package.
           String resource = packageFolder(drl) + file;
           fileByResource.put(resource, file);

@@ -54,16 +54,18 @@ class RuleSetCompilerTest {
     assertThat(error.problems()).isNotEmpty();
     Problem first = error.problems().get(0);
     assertThat(first.file()).isEqualTo("broken_syntax.drl");
-    // The pattern opened on line 12 is still open when `then` comes on line 13.
+    // The pattern opened on line 12 is still open when `then` comes on line 13, at its start.
     assertThat(first.line()).isBetween(12, 13);
-    assertThat(error).hasMessageContaining("broken_syntax.drl:" + first.line() + ": ");
+    assertThat(first.column()).isPositive();
+    assertThat(error)
+        .hasMessageContaining("broken_syntax.drl:" + first.line() + ":" + first.column() + ": ");
   }
 
   @Test
   void aFieldAlertEventDoesNotHaveIsLocatedInTheDrl() {
     assertThatThrownBy(() -> compiler.compileDirectory(TestAlerts.folder("compiler/unknown_field")))
         .isInstanceOf(RuleCompilationException.class)
-        .hasMessageContaining("unknown_field.drl:13: ")
+        .hasMessageContaining("unknown_field.drl:13:26: ")
         .hasMessageContaining("passwordHash");
   }
 
@@ -77,6 +79,8 @@ class RuleSetCompilerTest {
     assertThat(error.problems()).hasSize(1);
     assertThat(error.problems().get(0).file()).isEqualTo("bad_consequence.drl");
     assertThat(error.problems().get(0).line()).isEqualTo(14);
+    // `incidnt(` in `    decisions.incidnt(drools, $alert);`
+    assertThat(error.problems().get(0).column()).isEqualTo(15);
     assertThat(error.problems().get(0).text()).contains("incidnt");
   }
 

@@ -116,19 +116,31 @@ public final class DrlGuard {
 
   private DrlGuard() {}
 
-  /** A reason to refuse a rule file, and the line it is on. */
-  public record Finding(int line, String text) {}
+  /** A reason to refuse a rule file, and where it is (1-based line and column). */
+  public record Finding(int line, int column, String text) {
 
-  /** Every reason the rule file may not be loaded, as {@code file:line: reason}; empty if none. */
+    /** The finding at {@code index} of {@code text} (or of a text with the same layout). */
+    static Finding at(String text, int index, String reason) {
+      return new Finding(
+          DrlGuard.line(text, index), index - DrlGuard.lineStart(text, index) + 1, reason);
+    }
+  }
+
+  /**
+   * Every reason the rule file may not be loaded, as {@code file:line:column: reason}; empty if
+   * none.
+   */
   public static List<String> violations(String fileName, String drl) {
-    return findings(drl).stream().map(f -> fileName + ":" + f.line() + ": " + f.text()).toList();
+    return findings(drl).stream()
+        .map(f -> fileName + ":" + f.line() + ":" + f.column() + ": " + f.text())
+        .toList();
   }
 
   /** Every reason the rule file may not be loaded; empty if it may. */
   public static List<Finding> findings(String drl) {
     List<Finding> found = new ArrayList<>();
     if (drl.contains("\\u")) {
-      found.add(new Finding(line(drl, drl.indexOf("\\u")), "unicode escapes are not allowed"));
+      found.add(Finding.at(drl, drl.indexOf("\\u"), "unicode escapes are not allowed"));
     }
     String code = stripCommentsAndStrings(drl);
     // Read on the raw text: literals are blanked in the code the other checks read.
@@ -138,8 +150,7 @@ public final class DrlGuard {
       String name = imports.group(1);
       if (!allowed(name)) {
         found.add(
-            new Finding(
-                line(code, imports.start()), "import " + name + " is not on the allow-list"));
+            Finding.at(code, imports.start(), "import " + name + " is not on the allow-list"));
       }
     }
     Matcher qualified = QUALIFIED.matcher(code);
@@ -148,15 +159,16 @@ public final class DrlGuard {
       if (!allowed(name)
           && !code.substring(lineStart(code, qualified.start()), qualified.start())
               .matches(".*\\b(import|package|global)\\s+$")) {
-        found.add(new Finding(line(code, qualified.start()), name + " is not on the allow-list"));
+        found.add(Finding.at(code, qualified.start(), name + " is not on the allow-list"));
       }
     }
     Matcher words = WORD.matcher(code);
     while (words.find()) {
       if (DENIED_NAMES.contains(words.group())) {
         found.add(
-            new Finding(
-                line(code, words.start()),
+            Finding.at(
+                code,
+                words.start(),
                 words.group()
                     + " is not allowed in rules (no system, process, thread, reflection, file or"
                     + " network access)"));
@@ -164,7 +176,7 @@ public final class DrlGuard {
     }
     while (dialect.find()) {
       if (!dialect.group(1).equals("java")) {
-        found.add(new Finding(line(drl, dialect.start()), "only the java dialect is allowed"));
+        found.add(Finding.at(drl, dialect.start(), "only the java dialect is allowed"));
       }
     }
     return found;

@@ -43,7 +43,7 @@ class DrlGuardTest {
             v ->
                 assertThat(v)
                     .startsWith(file.getFileName() + ":")
-                    .matches(".*:\\d+: .*")
+                    .matches(".*:\\d+:\\d+: .*")
                     .contains(expected));
   }
 
@@ -66,23 +66,23 @@ class DrlGuardTest {
             e ->
                 assertThat(e.violations())
                     .containsExactlyInAnyOrder(
-                        "x.drl:2: import java.io.File is not on the allow-list",
-                        "x.drl:2: File is not allowed in rules (no system, process, thread,"
+                        "x.drl:2:1: import java.io.File is not on the allow-list",
+                        "x.drl:2:16: File is not allowed in rules (no system, process, thread,"
                             + " reflection, file or network access)",
-                        "x.drl:3: System is not allowed in rules (no system, process, thread,"
+                        "x.drl:3:20: System is not allowed in rules (no system, process, thread,"
                             + " reflection, file or network access)",
-                        "x.drl:3: exit is not allowed in rules (no system, process, thread,"
+                        "x.drl:3:27: exit is not allowed in rules (no system, process, thread,"
                             + " reflection, file or network access)"));
   }
 
   @Test
-  void theCompilerRefusesWhatTheGuardRefusesWithFileAndLine() throws IOException {
+  void theCompilerRefusesWhatTheGuardRefusesWithFileLineAndColumn() throws IOException {
     String drl = Files.readString(CORPUS.resolve("refused/system_exit.drl"));
 
     assertThatThrownBy(
             () ->
                 new dev.bulwark.rules.RuleSetCompiler().compile(java.util.Map.of("exit.drl", drl)))
         .isInstanceOf(dev.bulwark.rules.RuleCompilationException.class)
-        .hasMessageContaining("exit.drl:8: System is not allowed in rules");
+        .hasMessageContaining("exit.drl:8:5: System is not allowed in rules");
   }
 }

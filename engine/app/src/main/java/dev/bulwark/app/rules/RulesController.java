@@ -248,14 +248,14 @@ class RulesController {
     return byName;
   }
 
-  /** Drools reports lines, not columns, for most errors: column is 0 when not known. */
+  /** Line and column are 1-based; 0 when not known (a metadata problem has no column). */
   private static List<Map<String, Object>> errors(List<RuleCompilationException.Problem> problems) {
     List<Map<String, Object>> errors = new ArrayList<>();
     for (RuleCompilationException.Problem problem : problems) {
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("file", problem.file());
       error.put("line", problem.line());
-      error.put("column", 0);
+      error.put("column", problem.column());
       error.put("message", problem.text());
       errors.add(error);
     }

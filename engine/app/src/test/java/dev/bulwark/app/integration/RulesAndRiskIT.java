@@ -125,7 +125,7 @@ class RulesAndRiskIT {
   }
 
   @Test
-  void aBrokenRuleIsAnsweredWithItsFileAndLine() {
+  void aBrokenRuleIsAnsweredWithItsFileLineAndColumn() {
     String broken =
         "package bulwark.rules;\n\nimport dev.bulwark.rules.AlertEvent;\n\nrule \"Broken\"\n"
             + "when\n    $a : AlertEvent( userName == \n then\nend\n";
@@ -136,6 +136,7 @@ class RulesAndRiskIT {
     assertThat(body.get("valid").asBoolean()).isFalse();
     assertThat(body.at("/errors/0/file").asText()).isEqualTo("rule.drl");
     assertThat(body.at("/errors/0/line").asInt()).isBetween(7, 9);
+    assertThat(body.at("/errors/0/column").asInt()).isPositive();
   }
 
   @Test
