@@ -3,12 +3,10 @@ package dev.bulwark.app.elasticsearch.source;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import dev.bulwark.app.elasticsearch.ElasticsearchProperties;
 import dev.bulwark.app.elasticsearch.WorkerHealth;
+import dev.bulwark.app.elasticsearch.WorkerThread;
 import dev.bulwark.core.journal.AlertJournal;
 import java.io.IOException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The thread that polls Elasticsearch. It reads page after page while there is more, waits a poll
@@ -16,25 +14,23 @@ import org.springframework.context.SmartLifecycle;
  * (back-pressure), and keeps retrying, with its health DOWN, while the cluster is unreachable or
  * the index is missing.
  */
-public class AlertSourceWorker implements SmartLifecycle {
+public class AlertSourceWorker extends WorkerThread {
 
   private final ElasticsearchAlertSource source;
   private final AlertJournal journal;
   private final ElasticsearchProperties.Source settings;
   private final String uris;
   private final WorkerHealth health;
-  private final Semaphore stopSignal = new Semaphore(0);
   private final AtomicLong pulled = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong rejectedCount = new AtomicLong();
-  private volatile boolean running;
-  private Thread thread;
 
   public AlertSourceWorker(
       ElasticsearchAlertSource source,
       AlertJournal journal,
       ElasticsearchProperties properties,
       WorkerHealth health) {
+    super("bulwark-es-source");
     this.source = source;
     this.journal = journal;
     this.settings = properties.getSource();
@@ -44,18 +40,15 @@ public class AlertSourceWorker implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    running = true;
+  protected void starting() {
     SourceLog.started(settings.getIndex(), settings.getTiebreaker());
-    thread = new Thread(this::run, "bulwark-es-source");
-    thread.setDaemon(true);
-    thread.start();
   }
 
-  private void run() {
+  @Override
+  protected void loop() {
     long retryMillis = 0;
     boolean pausedForBacklog = false;
-    while (running) {
+    while (running()) {
       long waitMillis = 0;
       try {
         long backlog = journal.lastSeq() - journal.processedUpTo();
@@ -103,13 +96,8 @@ public class AlertSourceWorker implements SmartLifecycle {
         }
         waitMillis = retryMillis;
       }
-      if (waitMillis > 0) {
-        try {
-          stopSignal.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
+      if (!pause(waitMillis)) {
+        return;
       }
     }
   }
@@ -129,32 +117,9 @@ public class AlertSourceWorker implements SmartLifecycle {
     return duplicates.get();
   }
 
-  private static String describe(Exception e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    String message = cause.getMessage();
-    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-  }
-
   @Override
-  public void stop() {
-    running = false;
-    stopSignal.release();
-    if (thread != null) {
-      try {
-        thread.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+  protected void stopped() {
     source.close();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
   }
 
   /** Starts after the journal worker, so the rules are ready for what it journals. */
