@@ -11,10 +11,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,22 +39,18 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(OrderAnnotation.class)
 class FaultInjectionIT {
 
-  private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
   private static final int ALERTS = 10_000;
   private static final int BATCH = 100;
   private static final int USERS = 100;
   private static final Duration WAIT = Duration.ofMinutes(3);
 
   @TempDir Path work;
-  private final String database = "bulwark_fi_" + Long.toHexString(System.nanoTime());
+  private EngineDatabase database;
   private EngineProcess engine;
 
   @BeforeAll
-  void createDatabase() throws SQLException {
-    try (Connection c = DriverManager.getConnection(PG + "test", "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
+  void createDatabase() {
+    database = EngineDatabase.create("fi");
   }
 
   @AfterAll
@@ -66,10 +58,7 @@ class FaultInjectionIT {
     if (engine != null) {
       engine.close();
     }
-    try (Connection c = DriverManager.getConnection(PG + "test", "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
+    database.close();
   }
 
   @Test
@@ -194,7 +183,7 @@ class FaultInjectionIT {
         new Thread(
             () -> {
               while (dropping.get()) {
-                terminateConnections();
+                database.terminateConnections();
                 try {
                   Thread.sleep(150);
                 } catch (InterruptedException e) {
@@ -295,29 +284,14 @@ class FaultInjectionIT {
   private EngineProcess start(String name) {
     return EngineProcess.start(
         name,
-        List.of(
-            "--spring.datasource.url=" + PG + database,
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=",
+        database.engineArguments(
+            work.resolve("data"),
             "--spring.datasource.hikari.connection-timeout=3000",
-            "--bulwark.data-dir=" + work.resolve("data"),
             "--server.tomcat.connection-timeout=2s",
             // A job locked by a killed engine waits for its lock to expire (default 5 min) before
             // the next engine takes it over; shorter here so that the test sees the recovery.
             "--camunda.bpm.job-execution.lock-time-in-millis=20000",
             "--bulwark.intake.body-read-timeout=2s"));
-  }
-
-  private void terminateConnections() {
-    try (Connection c = DriverManager.getConnection(PG + "test", "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute(
-          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-              + database
-              + "' AND pid <> pg_backend_pid()");
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** 10,000 alerts in NDJSON batches; every tenth is high-risk, ten for each of 100 users. */

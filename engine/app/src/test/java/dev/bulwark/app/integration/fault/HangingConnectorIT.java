@@ -15,10 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,14 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HangingConnectorIT {
 
-  private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
   private static final Duration WAIT = Duration.ofMinutes(3);
   private static final int HUNG = 3;
   private static final int FREE = 3;
   private static final String PLAYBOOK = "contain_compromised_account";
 
   @TempDir static Path work;
-  private final String database = "bulwark_hang_" + Long.toHexString(System.nanoTime());
+  private EngineDatabase database;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private BlackHole blackHole;
   private EngineProcess engine;
@@ -61,18 +56,12 @@ class HangingConnectorIT {
   @BeforeAll
   void start() throws Exception {
     blackHole = new BlackHole();
-    try (Connection c = DriverManager.getConnection(PG + "test", "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
+    database = EngineDatabase.create("hang");
     engine =
         EngineProcess.start(
             "hanging-connector",
-            List.of(
-                "--spring.datasource.url=" + PG + database,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--bulwark.data-dir=" + work.resolve("data"),
+            database.engineArguments(
+                work.resolve("data"),
                 "--bulwark.connectors.providers.ISOLATE_HOST=crowdstrike",
                 "--bulwark.connectors.crowdstrike.base-url=http://127.0.0.1:" + blackHole.port(),
                 "--bulwark.connectors.crowdstrike.client-id=falcon-client",
@@ -93,11 +82,8 @@ class HangingConnectorIT {
     if (blackHole != null) {
       blackHole.close();
     }
-    try (Connection c = DriverManager.getConnection(PG + "test", "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+    if (database != null) {
+      database.close();
     }
   }
 

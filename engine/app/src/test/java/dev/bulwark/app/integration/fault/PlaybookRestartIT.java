@@ -12,13 +12,8 @@ import dev.bulwark.app.integration.BulwarkClient;
 import dev.bulwark.app.integration.TestAlerts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlaybookRestartIT {
 
-  private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
   private static final String FALCON_SECRET = "falcon-restart-secret-4e1a";
   private static final Duration WAIT = Duration.ofMinutes(4);
 
@@ -48,15 +42,12 @@ class PlaybookRestartIT {
           .build();
 
   @TempDir Path work;
-  private final String database = "bulwark_pr_" + Long.toHexString(System.nanoTime());
+  private EngineDatabase database;
   private EngineProcess engine;
 
   @BeforeEach
-  void createDatabase() throws SQLException {
-    try (Connection c = DriverManager.getConnection(PG + "test", "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
+  void createDatabase() {
+    database = EngineDatabase.create("pr");
   }
 
   @AfterEach
@@ -64,10 +55,7 @@ class PlaybookRestartIT {
     if (engine != null) {
       engine.close();
     }
-    try (Connection c = DriverManager.getConnection(PG + "test", "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
+    database.close();
   }
 
   @Test
@@ -136,11 +124,8 @@ class PlaybookRestartIT {
   private EngineProcess start(String name) {
     return EngineProcess.start(
         name,
-        List.of(
-            "--spring.datasource.url=" + PG + database,
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=",
-            "--bulwark.data-dir=" + work.resolve("data"),
+        database.engineArguments(
+            work.resolve("data"),
             "--bulwark.connectors.providers.ISOLATE_HOST=crowdstrike",
             "--bulwark.connectors.crowdstrike.base-url=" + falcon.baseUrl(),
             "--bulwark.connectors.crowdstrike.client-id=bulwark-falcon",
@@ -170,7 +155,7 @@ class PlaybookRestartIT {
   /** The incident's containment ledger rows (no rollback occasions): key to status. */
   private Map<String, String> ledger(String incidentId) {
     Map<String, String> rows = new LinkedHashMap<>();
-    query(
+    database.query(
         "SELECT idempotency_key, status FROM action_ledger WHERE incident_id = '"
             + incidentId
             + "'",
@@ -180,7 +165,7 @@ class PlaybookRestartIT {
 
   private String detail(String key) {
     StringBuilder detail = new StringBuilder();
-    query(
+    database.query(
         "SELECT detail FROM action_ledger WHERE idempotency_key = '" + key + "'",
         rs -> detail.append(rs.getString(1)));
     return detail.toString();
@@ -188,26 +173,10 @@ class PlaybookRestartIT {
 
   private int simulatedTimes(String key) {
     int[] times = new int[1];
-    query(
+    database.query(
         "SELECT COUNT(*) FROM simulated_change WHERE idempotency_key = '" + key + "'",
         rs -> times[0] = rs.getInt(1));
     return times[0];
-  }
-
-  private interface Row {
-    void read(java.sql.ResultSet rs) throws SQLException;
-  }
-
-  private void query(String sql, Row row) {
-    try (Connection c = DriverManager.getConnection(PG + database, "postgres", "");
-        Statement s = c.createStatement();
-        var rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        row.read(rs);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static void await(java.util.function.BooleanSupplier condition, String what)
