@@ -1,5 +1,6 @@
 package dev.bulwark.app.rules;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.rules.RuleCompilationException;
 import dev.bulwark.rules.RuleSet;
 import dev.bulwark.rules.RuleSetCompiler;
@@ -25,6 +26,8 @@ import java.util.TreeMap;
  * scenario fails, 2 when the rules or scenarios cannot be read. No Spring, no database.
  */
 public final class RulesCommandLine {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RulesCommandLine() {}
 
@@ -54,7 +57,8 @@ public final class RulesCommandLine {
         if (!result.passed()) {
           failed++;
           out.println("  expected: " + result.expected());
-          out.println("  actual:   " + result.actual());
+          // Both as JSON, so that an author can paste the actual decisions into the expectation.
+          out.println("  actual:   " + JSON.writeValueAsString(result.actual()));
         }
       }
       out.println(

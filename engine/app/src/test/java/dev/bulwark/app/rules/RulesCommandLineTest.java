@@ -27,6 +27,8 @@ class RulesCommandLineTest {
     assertThat(output.toString(StandardCharsets.UTF_8))
         .contains("PASS custom_ceo_login/ceo_logs_in")
         .contains("FAIL custom_ceo_login/wrong_expectation")
+        // The actual decisions as JSON, ready to paste into the expectation.
+        .contains("  actual:   [{\"ruleId\":\"0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0\",")
         .contains("1 passed, 1 failed");
   }
 
