@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads identity records: a JSON array of objects with {@code user.name} (required), {@code
@@ -20,6 +21,9 @@ import java.util.Set;
 public final class IdentityRecords {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  // One @, something on each side, a dot in the domain: catches typos and swapped fields, while
+  // leaving the finer points of RFC 5321 to the mail server.
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
   private IdentityRecords() {}
 
@@ -92,15 +96,20 @@ public final class IdentityRecords {
       if (user != null && !seen.add(user.toLowerCase(Locale.ROOT))) {
         problems.add(at + ".user.name \"" + user + "\" appears more than once");
       }
+      String email = email(record, "user.email", at, problems);
+      String department = text(record, "department", at, problems);
+      // The playbooks notify the manager: an address that cannot be one is caught here, not when
+      // an incident needs it.
+      String managerEmail = email(record, "manager_email", at, problems);
       if (problems.size() == before) {
         identities.add(
             new Identity(
                 user,
-                text(record, "user.email", at, problems),
+                email,
                 country == null ? null : country.toUpperCase(Locale.ROOT),
                 hireDate,
-                text(record, "department", at, problems),
-                text(record, "manager_email", at, problems),
+                department,
+                managerEmail,
                 privileged.asBoolean(false)));
       }
     }
@@ -108,6 +117,16 @@ public final class IdentityRecords {
       throw new InvalidIdentitiesException(problems);
     }
     return identities;
+  }
+
+  private static String email(JsonNode record, String name, String at, List<String> problems) {
+    String email = text(record, name, at, problems);
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      problems.add(
+          at + "." + name + " must be an e-mail address like a@example.com, got \"" + email + "\"");
+      return null;
+    }
+    return email;
   }
 
   private static String text(JsonNode record, String name, String at, List<String> problems) {
