@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * risk go to scratch stores in memory, nothing is journaled, no playbook starts. Alerts of the
  * replay window before {@code from} warm the sessions up first, so windows open at {@code from} as
  * they would have live. Compares the incidents each set would have opened, by correlation key.
+ *
+ * <p>Both sets read the journal up to the position it had when the backtest started: alerts that
+ * arrive meanwhile would otherwise reach only the second run and show up as incidents it "gained".
  */
 final class Backtest {
 
@@ -37,6 +40,8 @@ final class Backtest {
   private final RiskPolicy policy;
   private final Clock clock;
   private final AtomicLong processed = new AtomicLong();
+  private volatile String phase = "starting";
+  private volatile int percent;
 
   Backtest(AlertJournal journal, ReferenceData reference, RiskPolicy policy, Clock clock) {
     this.journal = journal;
@@ -50,9 +55,24 @@ final class Backtest {
     return processed.get();
   }
 
+  /** Which set is being run: {@code live rules}, {@code candidate rules}, then {@code done}. */
+  String phase() {
+    return phase;
+  }
+
+  /** How much of the whole backtest (both runs) is done, 0-100, by journal position. */
+  int percent() {
+    return percent;
+  }
+
   Map<String, Object> compare(RuleSet live, RuleSet candidate, Instant from, Instant to) {
-    Map<String, Incident> liveIncidents = run(live, from, to);
-    Map<String, Incident> candidateIncidents = run(candidate, from, to);
+    long upToSeq = journal.lastSeq();
+    phase = "live rules";
+    Map<String, Incident> liveIncidents = run(live, from, to, upToSeq, 0);
+    phase = "candidate rules";
+    Map<String, Incident> candidateIncidents = run(candidate, from, to, upToSeq, 1);
+    phase = "done";
+    percent = 100;
     TreeSet<String> keys = new TreeSet<>(liveIncidents.keySet());
     keys.addAll(candidateIncidents.keySet());
     List<Map<String, Object>> added = new ArrayList<>();
@@ -80,18 +100,27 @@ final class Backtest {
     return result;
   }
 
-  private Map<String, Incident> run(RuleSet rules, Instant from, Instant to) {
+  /**
+   * One set over the journal up to {@code upToSeq}; {@code pass} (0 or 1) places its progress in
+   * the first or second half of the whole.
+   */
+  private Map<String, Incident> run(
+      RuleSet rules, Instant from, Instant to, long upToSeq, int pass) {
     ScratchIncidentStore incidents = new ScratchIncidentStore();
     RiskService risk = new RiskService(new InMemoryRiskStore(), incidents, policy, clock);
     IncidentService incidentService = new IncidentService(incidents, clock);
     Instant since = from.minus(rules.replayWindow());
     try (DroolsRuleEvaluator evaluator = new DroolsRuleEvaluator(rules, reference)) {
       long after = 0;
+      long first = -1;
       Map<Long, Alert> bySeq = new HashMap<>();
       while (true) {
-        List<Alert> page = journal.readWindow(after, Long.MAX_VALUE, since, PAGE);
+        List<Alert> page = journal.readWindow(after, upToSeq, since, PAGE);
         if (page.isEmpty()) {
           break;
+        }
+        if (first < 0) {
+          first = page.get(0).seq() - 1;
         }
         bySeq.clear();
         for (Alert alert : page) {
@@ -110,6 +139,8 @@ final class Backtest {
           processed.incrementAndGet();
         }
         after = page.get(page.size() - 1).seq();
+        long done = 100 * (after - first) / Math.max(1, upToSeq - first);
+        percent = (int) ((pass * 100 + Math.min(100, done)) / 2);
       }
     }
     Map<String, Incident> byKey = new LinkedHashMap<>();

@@ -67,6 +67,10 @@ class BacktestJobs implements DisposableBean {
       view.put("state", state);
       view.put("startedAt", startedAt.toString());
       view.put("alertsEvaluated", backtest.processed());
+      Map<String, Object> progress = new LinkedHashMap<>();
+      progress.put("phase", backtest.phase());
+      progress.put("percent", backtest.percent());
+      view.put("progress", progress);
       if (error != null) {
         view.put("error", error);
       }

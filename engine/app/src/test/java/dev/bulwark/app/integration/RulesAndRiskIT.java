@@ -173,6 +173,8 @@ class RulesAndRiskIT {
             "/api/v1/rules/backtest/" + id, job -> job.get("state").asText().equals("done"), WAIT);
 
     assertThat(done.get("alertsEvaluated").asLong()).isPositive();
+    assertThat(done.at("/progress/phase").asText()).isEqualTo("done");
+    assertThat(done.at("/progress/percent").asInt()).isEqualTo(100);
     assertThat(done.at("/result/lost").toString()).contains("risk|user:" + user);
     assertThat(done.at("/result/new").toString()).doesNotContain(user);
     assertThat(client.get("/api/v1/incidents").json().get("total").asLong())
