@@ -145,14 +145,17 @@ public class JdbcAlertJournal implements AlertJournal {
   }
 
   @Override
-  public List<Alert> readWindow(long afterSeq, long upToSeq, Instant since, int max) {
+  public List<Alert> readWindow(
+      long afterSeq, long upToSeq, Instant since, Instant until, int max) {
     return jdbc.query(
         "SELECT seq, event_time, received_at, document FROM alert_journal"
-            + " WHERE seq > ? AND seq <= ? AND event_time >= ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
+            + " WHERE seq > ? AND seq <= ? AND event_time >= ? AND event_time <= ?"
+            + " ORDER BY seq FETCH FIRST ? ROWS ONLY",
         this::alert,
         afterSeq,
         upToSeq,
         timestamp(since),
+        timestamp(until),
         max);
   }
 

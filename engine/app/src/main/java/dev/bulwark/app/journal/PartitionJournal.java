@@ -47,16 +47,18 @@ final class PartitionJournal implements AlertJournal {
   }
 
   @Override
-  public List<Alert> readWindow(long afterSeq, long upToSeq, Instant since, int max) {
+  public List<Alert> readWindow(
+      long afterSeq, long upToSeq, Instant since, Instant until, int max) {
     return jdbc.query(
         "SELECT seq, event_time, received_at, document FROM alert_journal"
             + " WHERE rules_partition = ? AND seq > ? AND seq <= ? AND event_time >= ?"
-            + " ORDER BY seq FETCH FIRST ? ROWS ONLY",
+            + " AND event_time <= ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
         journal::alert,
         partition,
         afterSeq,
         upToSeq,
         timestamp(since),
+        timestamp(until),
         max);
   }
 

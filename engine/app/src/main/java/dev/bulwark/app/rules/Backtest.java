@@ -115,7 +115,8 @@ final class Backtest {
       long first = -1;
       Map<Long, Alert> bySeq = new HashMap<>();
       while (true) {
-        List<Alert> page = journal.readWindow(after, upToSeq, since, PAGE);
+        // Nothing after `to` changes what the sets decide up to it: it is not read at all.
+        List<Alert> page = journal.readWindow(after, upToSeq, since, to, PAGE);
         if (page.isEmpty()) {
           break;
         }
@@ -127,7 +128,7 @@ final class Backtest {
           bySeq.put(alert.seq(), alert);
           if (alert.timestamp().isBefore(from)) {
             evaluator.warmUp(alert);
-          } else if (!alert.timestamp().isAfter(to)) {
+          } else {
             for (Decision decision : evaluator.evaluate(alert)) {
               if (decision.kind() == Decision.Kind.RISK) {
                 risk.apply(decision, bySeq);

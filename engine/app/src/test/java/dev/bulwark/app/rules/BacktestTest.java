@@ -50,18 +50,20 @@ class BacktestTest {
       new RuleSetCompiler().compile(Map.of("executive_login.drl", EXECUTIVE_LOGIN));
 
   @Test
-  void bothSetsReadTheJournalAsItWasWhenTheBacktestStarted() {
+  void bothSetsReadThePeriodOfTheJournalAsItWasWhenTheBacktestStarted() {
     GrowingJournal journal = new GrowingJournal();
     journal.add(login("alice", DAY.plusSeconds(3600)));
     journal.add(login("ceo", DAY.plusSeconds(7200)));
     journal.add(login("bob", DAY.plusSeconds(10800)));
+    // After the period: neither set reads it.
+    journal.add(login("cfo", DAY.plus(Duration.ofDays(2))));
     // Arrives while the live set is being run: inside the backtest's window, after its start.
     journal.arrivesAfterTheFirstRun(login("cfo", DAY.plusSeconds(14400)));
     Backtest backtest = backtest(journal);
 
     Map<String, Object> result = backtest.compare(rules, rules, DAY, DAY.plus(Duration.ofDays(1)));
 
-    assertThat(journal.lastSeq()).as("the late alert did arrive").isEqualTo(4);
+    assertThat(journal.lastSeq()).as("the late alert did arrive").isEqualTo(5);
     assertThat((List<?>) result.get("new")).as("nothing gained by reading further").isEmpty();
     assertThat((List<?>) result.get("lost")).isEmpty();
     assertThat(result.get("unchanged").toString()).contains("user:ceo").doesNotContain("cfo");
@@ -129,12 +131,13 @@ class BacktestTest {
     }
 
     @Override
-    public List<Alert> readWindow(long afterSeq, long upToSeq, Instant since, int max) {
+    public List<Alert> readWindow(
+        long afterSeq, long upToSeq, Instant since, Instant until, int max) {
       onRead.run();
       List<Alert> page =
           alerts.stream()
               .filter(a -> a.seq() > afterSeq && a.seq() <= upToSeq)
-              .filter(a -> !a.timestamp().isBefore(since))
+              .filter(a -> !a.timestamp().isBefore(since) && !a.timestamp().isAfter(until))
               .limit(max)
               .toList();
       if (page.isEmpty() && late != null) {

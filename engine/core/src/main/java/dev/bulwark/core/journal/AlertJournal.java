@@ -22,12 +22,23 @@ public interface AlertJournal {
   /** Up to {@code max} alerts committed after position {@code afterSeq}, in journal order. */
   List<Alert> readAfter(long afterSeq, int max);
 
+  /** The end of an open-ended window: later than any event time an alert may carry. */
+  Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
   /**
    * Up to {@code max} alerts after {@code afterSeq} and up to {@code upToSeq} whose event time is
    * at or after {@code since}, in journal order: what a restarted engine replays to rebuild its
    * correlation windows.
    */
-  List<Alert> readWindow(long afterSeq, long upToSeq, Instant since, int max);
+  default List<Alert> readWindow(long afterSeq, long upToSeq, Instant since, int max) {
+    return readWindow(afterSeq, upToSeq, since, END_OF_TIME, max);
+  }
+
+  /**
+   * The same, with event times from {@code since} to {@code until} (both included): what a backtest
+   * of a past period reads, without the journal that came after it.
+   */
+  List<Alert> readWindow(long afterSeq, long upToSeq, Instant since, Instant until, int max);
 
   /** The position up to which the rules have evaluated the journal (0 when nothing). */
   long processedUpTo();

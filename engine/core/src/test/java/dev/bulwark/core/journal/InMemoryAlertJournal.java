@@ -41,10 +41,11 @@ public final class InMemoryAlertJournal implements AlertJournal {
   }
 
   @Override
-  public synchronized List<Alert> readWindow(long afterSeq, long upToSeq, Instant since, int max) {
+  public synchronized List<Alert> readWindow(
+      long afterSeq, long upToSeq, Instant since, Instant until, int max) {
     return alerts.stream()
         .filter(alert -> alert.seq() > afterSeq && alert.seq() <= upToSeq)
-        .filter(alert -> !alert.timestamp().isBefore(since))
+        .filter(alert -> !alert.timestamp().isBefore(since) && !alert.timestamp().isAfter(until))
         .limit(max)
         .toList();
   }
