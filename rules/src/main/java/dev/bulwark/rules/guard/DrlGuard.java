@@ -127,16 +127,9 @@ public final class DrlGuard {
   }
 
   /**
-   * Every reason the rule file may not be loaded, as {@code file:line:column: reason}; empty if
-   * none.
+   * Every reason the rule file may not be loaded; empty if it may. {@code RuleSetCompiler} reports
+   * them as problems of the file, before Drools sees it.
    */
-  public static List<String> violations(String fileName, String drl) {
-    return findings(drl).stream()
-        .map(f -> fileName + ":" + f.line() + ":" + f.column() + ": " + f.text())
-        .toList();
-  }
-
-  /** Every reason the rule file may not be loaded; empty if it may. */
   public static List<Finding> findings(String drl) {
     List<Finding> found = new ArrayList<>();
     if (drl.contains("\\u")) {
@@ -180,14 +173,6 @@ public final class DrlGuard {
       }
     }
     return found;
-  }
-
-  /** Throws {@link UnsafeRuleException} naming every violation, if there is one. */
-  public static void check(String fileName, String drl) {
-    List<String> found = violations(fileName, drl);
-    if (!found.isEmpty()) {
-      throw new UnsafeRuleException(found);
-    }
   }
 
   private static boolean allowed(String name) {
