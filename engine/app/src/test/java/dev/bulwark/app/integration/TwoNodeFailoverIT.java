@@ -93,6 +93,12 @@ class TwoNodeFailoverIT {
           db,
           "SELECT COUNT(*) FROM action_ledger WHERE status = 'SIMULATED'",
           USERS * ACTIONS_PER_INCIDENT);
+      // The ledger commits an action's outcome on its own, before the playbook's job commits the
+      // timeline entry about it (ADR 0401): the entries may still be on their way.
+      awaitCount(
+          db,
+          "SELECT COUNT(*) FROM incident_timeline WHERE kind = 'action'",
+          USERS * ACTIONS_PER_INCIDENT);
 
       assertThat(count(db, "SELECT COUNT(*) FROM alert_journal")).isEqualTo(USERS * 6);
       assertThat(count(db, "SELECT position FROM journal_cursor WHERE name = 'rules'"))
